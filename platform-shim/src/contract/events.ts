@@ -1,0 +1,63 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Timestamp, Uid, Uuid } from './common.js';
+import { LabelSnapshot } from './labels.js';
+
+/** Every event a client sends carries its own id (UUIDv7) and the client-side time it happened. */
+function eventOf<T extends string, P extends TSchema>(type: T, payload: P) {
+  return Type.Object(
+    {
+      eventId: Uuid,
+      type: Type.Literal(type),
+      occurredAt: Timestamp,
+      payload,
+    },
+    { additionalProperties: false },
+  );
+}
+
+export const LabelRemoved = Type.Object(
+  { labelId: Uuid, StudyInstanceUID: Uid },
+  { additionalProperties: false },
+);
+
+export const TimingSegment = Type.Object(
+  {
+    StudyInstanceUID: Uid,
+    labelId: Type.Optional(Uuid),
+    startedAt: Timestamp,
+    endedAt: Timestamp,
+    activeMs: Type.Integer({ minimum: 0, maximum: 86_400_000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const AUDIT_ACTIONS = ['study.opened', 'series.displayed'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AuditRecord = Type.Object(
+  {
+    action: Type.Union(AUDIT_ACTIONS.map(a => Type.Literal(a))),
+    StudyInstanceUID: Uid,
+    SeriesInstanceUID: Type.Optional(Uid),
+    SOPInstanceUIDs: Type.Optional(Type.Array(Uid, { maxItems: 10_000 })),
+    mode: Type.Optional(Type.String({ maxLength: 128 })),
+  },
+  { additionalProperties: false },
+);
+
+export const LabelCreatedEvent = eventOf('label.created', LabelSnapshot);
+export const LabelModifiedEvent = eventOf('label.modified', LabelSnapshot);
+export const LabelRemovedEvent = eventOf('label.removed', LabelRemoved);
+export const TimingSegmentEvent = eventOf('timing.segment', TimingSegment);
+export const AuditEvent = eventOf('audit', AuditRecord);
+
+export const ClientEvent = Type.Union(
+  [LabelCreatedEvent, LabelModifiedEvent, LabelRemovedEvent, TimingSegmentEvent, AuditEvent],
+  {},
+);
+export type ClientEvent = Static<typeof ClientEvent>;
+export type ClientEventType = ClientEvent['type'];
+export type ClientEventOf<T extends ClientEventType> = Extract<ClientEvent, { type: T }>;
+export type LabelRemoved = Static<typeof LabelRemoved>;
+export type TimingSegment = Static<typeof TimingSegment>;
+export type AuditRecord = Static<typeof AuditRecord>;

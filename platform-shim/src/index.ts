@@ -1,0 +1,45 @@
+// The public surface of @readingroom/platform-shim. Named exports only; importing this
+// module has no side effects (no I/O, no host access), so the server can use the contract.
+
+// Contract: one definition of the API, used by the client and validated by the server.
+export { Uid, Uuid, Timestamp, ErrorResponse } from './contract/common.js';
+export { LabelGeometry, LabelMeasurement, LabelSnapshot, Label, LabelList } from './contract/labels.js';
+export {
+  LabelCreatedEvent,
+  LabelModifiedEvent,
+  LabelRemovedEvent,
+  LabelRemoved,
+  TimingSegmentEvent,
+  TimingSegment,
+  AuditEvent,
+  AuditRecord,
+  AUDIT_ACTIONS,
+  ClientEvent,
+} from './contract/events.js';
+export type { AuditAction, ClientEventType, ClientEventOf } from './contract/events.js';
+export {
+  IngestBatchRequest,
+  IngestBatchResponse,
+  IngestResult,
+  INGEST_STATUSES,
+  MAX_EVENTS_PER_BATCH,
+} from './contract/ingest.js';
+export type { IngestStatus } from './contract/ingest.js';
+export { Session, SessionUser, Health, ROLES } from './contract/session.js';
+export type { Role } from './contract/session.js';
+export { API_BASE, apiPaths } from './contract/apiPaths.js';
+export { createValidator, validateClientEvent, validateLabelSnapshot } from './contract/validate.js';
+export type { Validation } from './contract/validate.js';
+
+// Ids.
+export { createUuidV7 } from './ids/createUuidV7.js';
+
+// Host bridge.
+export { resolveHostModules } from './host/resolveHostModules.js';
+export type { HostContext, BridgeEnvironment } from './host/resolveHostModules.js';
+export { getHostRegistry, HOST_REGISTRY_GLOBAL } from './host/hostRegistry.js';
+export type { HostRegistry, HostModuleSource } from './host/hostRegistry.js';
+export { HostBridgeError } from './host/HostBridgeError.js';
+export { HOST_MODULES, REQUIRED_HOST_MODULES, OPTIONAL_HOST_MODULES } from './host/hostModules.js';
+export { SUPPORTED_OHIF_HOSTS, SUPPORTED_OHIF_VERSIONS, DEFAULT_OHIF_VERSION } from './host/supportedHosts.js';
+export type { SupportedHost } from './host/supportedHosts.js';

@@ -1,0 +1,42 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ServerConfig } from './config.js';
+import { identityPlugin } from './identity/identityPlugin.js';
+import { errorHandling } from './plugins/errorHandling.js';
+import { openapi } from './plugins/openapi.js';
+import { requestLogging } from './plugins/requestLogging.js';
+import { eventsRoute } from './routes/api/eventsRoute.js';
+import { sessionRoute } from './routes/api/sessionRoute.js';
+import { studyLabelsRoute } from './routes/api/studyLabelsRoute.js';
+import { healthRoute } from './routes/healthRoute.js';
+import { servicesPlugin } from './services/servicesPlugin.js';
+import { storesPlugin } from './stores/storesPlugin.js';
+
+export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel'>;
+
+/**
+ * The whole server as one Fastify instance, without listening: tests inject requests
+ * into it, server.ts listens. Order: cross-cutting plugins → stores → services → routes.
+ */
+export async function buildApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    disableRequestLogging: true,
+    bodyLimit: 16 * 1024 * 1024,
+    // Unknown fields are rejected by the contract, never silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errorHandling);
+  await app.register(requestLogging);
+  await app.register(openapi);
+  await app.register(identityPlugin, { host: config.host, devIdentity: config.devIdentity });
+  await app.register(storesPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(servicesPlugin);
+
+  await app.register(healthRoute);
+  await app.register(sessionRoute);
+  await app.register(eventsRoute);
+  await app.register(studyLabelsRoute);
+  return app;
+}

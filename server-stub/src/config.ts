@@ -1,0 +1,69 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_OHIF_VERSION } from '@readingroom/platform-shim';
+
+/** Everything the server reads from its environment, typed once. Documented in docs/configuration.md. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  dicomStorageDir: string;
+  pluginsDir: string;
+  ohifVersion: string;
+  /** A site's own OHIF dist; when unset the pinned stock dist is fetched into the cache. */
+  ohifDistDir: string | undefined;
+  cacheDir: string;
+  seedDemo: boolean;
+  demoSeed: number;
+  logLevel: string;
+  devIdentity: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The repository root when running from a checkout (server-stub/dist or server-stub/src). */
+export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const dataDir = absolute(env.DATA_DIR ?? 'data', cwd);
+  return {
+    port: parsePort(env.PORT ?? '3000'),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    databaseUrl: env.DATABASE_URL ?? join(dataDir, 'readingroom.sqlite'),
+    dicomStorageDir: absolute(env.DICOM_STORAGE_DIR ?? join(dataDir, 'dicom'), cwd),
+    pluginsDir: absolute(env.PLUGINS_DIR ?? join(repositoryRoot, 'build', 'plugins'), cwd),
+    ohifVersion: env.OHIF_VERSION ?? DEFAULT_OHIF_VERSION,
+    ohifDistDir: env.OHIF_DIST_DIR ? absolute(env.OHIF_DIST_DIR, cwd) : undefined,
+    cacheDir: absolute(env.READINGROOM_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'readingroom'), cwd),
+    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO ?? 'true'),
+    demoSeed: parseInteger('DEMO_SEED', env.DEMO_SEED ?? '20261128'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    devIdentity: parseBoolean('DEV_IDENTITY', env.DEV_IDENTITY ?? 'true'),
+  };
+}
+
+function absolute(path: string, cwd: string) {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function parsePort(value: string) {
+  const port = parseInteger('PORT', value);
+  if (port < 0 || port > 65535) throw new ConfigError(`PORT must be between 0 and 65535, got ${value}`);
+  return port;
+}
+
+function parseInteger(name: string, value: string) {
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+function parseBoolean(name: string, value: string) {
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
