@@ -43,3 +43,21 @@ export { HostBridgeError } from './host/HostBridgeError.js';
 export { HOST_MODULES, REQUIRED_HOST_MODULES, OPTIONAL_HOST_MODULES } from './host/hostModules.js';
 export { SUPPORTED_OHIF_HOSTS, SUPPORTED_OHIF_VERSIONS, DEFAULT_OHIF_VERSION } from './host/supportedHosts.js';
 export type { SupportedHost } from './host/supportedHosts.js';
+
+// Talking to the server.
+export { createApiClient, ApiError } from './api/createApiClient.js';
+export type { ApiClient, ApiClientOptions } from './api/createApiClient.js';
+export { createEventQueue } from './transport/createEventQueue.js';
+export type { EventSender, EventQueueOptions } from './transport/createEventQueue.js';
+export { describeSyncStatus, INITIAL_SYNC_STATUS } from './transport/syncStatus.js';
+export type { SyncState, SyncStatus } from './transport/syncStatus.js';
+export { computeBackoff } from './transport/computeBackoff.js';
+
+// Viewer activity → events.
+export { annotationToLabelSnapshot } from './annotations/annotationToLabelSnapshot.js';
+export type { SnapshotResult } from './annotations/annotationToLabelSnapshot.js';
+export { forwardAnnotationEvents } from './annotations/forwardAnnotationEvents.js';
+export type { AnnotationForwarder, AnnotationForwarderOptions, LabelChange } from './annotations/forwardAnnotationEvents.js';
+export type { CornerstoneAnnotation, ImageReference } from './annotations/annotationTypes.js';
+export { createAuditEmitter } from './audit/createAuditEmitter.js';
+export type { AuditEmitter } from './audit/createAuditEmitter.js';

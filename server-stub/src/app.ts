@@ -11,8 +11,12 @@ import { studyLabelsRoute } from './routes/api/studyLabelsRoute.js';
 import { healthRoute } from './routes/healthRoute.js';
 import { servicesPlugin } from './services/servicesPlugin.js';
 import { storesPlugin } from './stores/storesPlugin.js';
+import { viewerPlugin, type ViewerOptions } from './viewer/viewerPlugin.js';
 
-export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel'>;
+export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel'> & {
+  /** The OHIF viewer to host; omitted by API-only tests. */
+  viewer?: ViewerOptions;
+};
 
 /**
  * The whole server as one Fastify instance, without listening: tests inject requests
@@ -38,5 +42,6 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(sessionRoute);
   await app.register(eventsRoute);
   await app.register(studyLabelsRoute);
+  if (config.viewer) await app.register(viewerPlugin, config.viewer);
   return app;
 }

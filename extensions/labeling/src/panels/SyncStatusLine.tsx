@@ -1,0 +1,17 @@
+import { describeSyncStatus, type EventSender } from '@readingroom/platform-shim';
+import { useCallback } from 'react';
+import { useStoreState } from './useStoreState';
+
+const COLORS = { synced: '#5acf7a', pending: '#f0c674', offline: '#f08a5d', error: '#ff6b6b' } as const;
+
+/** Tells the reader, at all times, whether their labels have reached the server. */
+export function SyncStatusLine({ sender }: { sender: EventSender }) {
+  const subscribe = useCallback((listener: () => void) => sender.subscribe(listener), [sender]);
+  const status = useStoreState(subscribe, sender.getStatus);
+  return (
+    <div data-testid="rr-sync-status" data-state={status.state} role="status" aria-live="polite" style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+      <span aria-hidden style={{ width: 8, height: 8, borderRadius: 4, background: COLORS[status.state], display: 'inline-block' }} />
+      <span>{describeSyncStatus(status)}</span>
+    </div>
+  );
+}

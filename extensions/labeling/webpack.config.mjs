@@ -1,0 +1,3 @@
+import { createPluginConfig } from '@readingroom/platform-shim/webpack';
+
+export default createPluginConfig({ packageDir: import.meta.dirname });

@@ -1,0 +1,70 @@
+import type { IngestBatchResponse } from '../contract/ingest.js';
+import type { ClientEvent } from '../contract/events.js';
+import type { Label, LabelList } from '../contract/labels.js';
+import type { Session } from '../contract/session.js';
+import { apiPaths } from '../contract/apiPaths.js';
+
+/** A server answer that was not 2xx, with the server's `{error, message}` when it sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiClient {
+  getSession(): Promise<Session>;
+  listStudyLabels(StudyInstanceUID: string): Promise<Label[]>;
+  postEvents(clientId: string, events: ClientEvent[], options?: { keepalive?: boolean }): Promise<IngestBatchResponse>;
+}
+
+export interface ApiClientOptions {
+  /** Server origin, e.g. https://readingroom.example.org; defaults to the page's origin. */
+  origin?: string;
+  fetch?: typeof fetch;
+}
+
+/** The only place ReadingRoom plugins talk HTTP to the ReadingRoom server. */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const origin = options.origin ?? globalThis.location?.origin ?? '';
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await doFetch(`${origin}${path}`, {
+      ...init,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    });
+    if (!response.ok) throw await toApiError(response);
+    return (await response.json()) as T;
+  }
+
+  return {
+    getSession: () => request<Session>(apiPaths.session),
+    listStudyLabels: async StudyInstanceUID =>
+      (await request<LabelList>(apiPaths.studyLabels(StudyInstanceUID))).labels,
+    postEvents: (clientId, events, options) =>
+      request<IngestBatchResponse>(apiPaths.events, {
+        method: 'POST',
+        body: JSON.stringify({ clientId, events }),
+        keepalive: options?.keepalive ?? false,
+      }),
+  };
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let code = `http_${response.status}`;
+  let message = `${response.status} ${response.statusText}`.trim();
+  try {
+    const body = (await response.json()) as { error?: unknown; message?: unknown };
+    if (typeof body.error === 'string') code = body.error;
+    if (typeof body.message === 'string') message = body.message;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status line is all we have.
+  }
+  return new ApiError(response.status, code, message);
+}
