@@ -73,12 +73,18 @@ function findReactDom(require: ChunkRequire, sources: Sources) {
     if (!hasExpectedShape('react-dom', reactDom)) continue;
     for (const depId of requiredIds(source)) {
       const react = safeRequire(require, depId);
-      if (hasExpectedShape('react', react) && (react as { version: string }).version === (reactDom as { version: string }).version) {
+      if (hasExpectedShape('react', react) && sameRelease(react, reactDom)) {
         return { react, reactDom };
       }
     }
   }
   return undefined;
+}
+
+/** React 18.3.1 ships react-dom as "18.3.1-next-<sha>-<date>": compare the release, not the build tag. */
+function sameRelease(react: unknown, reactDom: unknown): boolean {
+  const release = (x: unknown) => String((x as { version?: unknown }).version).split('-')[0];
+  return release(react) === release(reactDom);
 }
 
 function findJsxRuntime(require: ChunkRequire, sources: Sources, react: unknown) {

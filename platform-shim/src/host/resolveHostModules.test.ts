@@ -7,7 +7,8 @@ import { requiredIds } from './discoverHostModules';
 function fakeReact(version = '18.3.1') {
   return { version, createElement() {}, useState() {}, useEffect() {} };
 }
-function fakeReactDom(version = '18.3.1') {
+// React 18.3.1's react-dom reports a build-tagged version; discovery must still pair them.
+function fakeReactDom(version = '18.3.1-next-f1338f8080-20240426') {
   return { version, createPortal() {} };
 }
 const fakeJsxRuntime = () => ({ jsx() {}, jsxs() {}, Fragment: Symbol('fragment') });
@@ -120,6 +121,17 @@ describe('resolveHostModules', () => {
     expect(registry.modules.has('@ohif/ui-next')).toBe(false);
     // Cornerstone globals exist only after OHIF's cornerstone extension loaded.
     expect(peerImport).toHaveBeenCalledWith('@ohif/extension-cornerstone');
+  });
+
+  it('rejects a react-dom bound to a React of another release', async () => {
+    const scope: Record<string, unknown> = {
+      rspackChunk: rspackHost(ohif313Sources(), { react: fakeReact('17.0.2'), reactDom: fakeReactDom(), jsx: fakeJsxRuntime(), ohifCore: fakeOhifCore() }),
+      cornerstone: fakeCornerstone(),
+      cornerstoneTools: fakeCornerstoneTools(),
+    };
+    await expect(resolveHostModules({ servicesManager: new ServicesManager() }, environment(scope))).rejects.toMatchObject({
+      missing: ['react', 'react-dom', 'react/jsx-runtime'],
+    });
   });
 
   it('rejects a JSX runtime bound to a second copy of React', async () => {

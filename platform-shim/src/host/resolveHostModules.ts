@@ -4,12 +4,13 @@ import { HostBridgeError } from './HostBridgeError.js';
 import { HOST_MODULES, REQUIRED_HOST_MODULES, hasExpectedShape } from './hostModules.js';
 import { getHostRegistry, type HostRegistry, type HostModuleSource } from './hostRegistry.js';
 import { readOfficialGlobals } from './readOfficialGlobals.js';
+import { showWhenNotificationsReady, type NotificationService } from './showWhenNotificationsReady.js';
 import { SUPPORTED_OHIF_VERSIONS } from './supportedHosts.js';
 
 /** What OHIF hands every extension's preRegistration; only the parts the bridge uses. */
 export interface HostContext {
   servicesManager?: {
-    services?: { uiNotificationService?: { show(notification: Record<string, unknown>): unknown } };
+    services?: { uiNotificationService?: NotificationService };
   };
   appConfig?: {
     peerImport?: (name: string) => Promise<unknown>;
@@ -105,14 +106,13 @@ function readLegacyCornerstone(scope: Record<string, unknown>): Map<string, unkn
 
 function reportBridgeFailure(error: HostBridgeError, context: HostContext, environment: BridgeEnvironment) {
   environment.console.error(error.message);
+  const document = environment.scope.document as Document | undefined;
   try {
-    context.servicesManager?.services?.uiNotificationService?.show({
-      title: 'ReadingRoom could not start',
-      message: error.message,
-      type: 'error',
-      autoClose: false,
-      duration: 0,
-    });
+    showWhenNotificationsReady(
+      context.servicesManager?.services?.uiNotificationService,
+      { title: 'ReadingRoom could not start', message: error.message, type: 'error', autoClose: false, duration: 0 },
+      () => (document?.getElementById('root')?.childElementCount ?? 0) > 0,
+    );
   } catch {
     // The console error above already names the problem.
   }

@@ -30,7 +30,15 @@ export const viewerPlugin = fp(
     }
     const appConfig = createAppConfig({ hostVersion: options.hostVersion, serverVersion, plugins });
 
-    await app.register(fastifyStatic, { root: options.ohifDistDir, serve: false, cacheControl: false });
+    await app.register(fastifyStatic, {
+      root: options.ohifDistDir,
+      serve: false,
+      cacheControl: false,
+      // RFC 9239: JavaScript modules are text/javascript; `send` would say application/javascript.
+      setHeaders: (response, path) => {
+        if (path.endsWith('.mjs') || path.endsWith('.js')) response.header('content-type', 'text/javascript; charset=utf-8');
+      },
+    });
 
     app.get('/app-config.js', async (_request, reply) =>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(appConfig),
@@ -42,7 +50,6 @@ export const viewerPlugin = fp(
         return reply.code(404).send({ error: 'not_found', message: 'No such plugin file' });
       }
       setCaching(reply, file);
-      if (file.endsWith('.mjs')) reply.type('text/javascript; charset=utf-8');
       return reply.sendFile(file, options.pluginsDir);
     });
 
