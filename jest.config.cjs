@@ -11,7 +11,7 @@ const swc = [
   },
 ];
 
-// ESM-only packages that jest must transform (allowlist).
+// ESM-only packages that jest must transform (allowlist); jest names any it meets that are missing.
 const esmPackages = [
   '@cornerstonejs',
   '@kitware',
@@ -20,11 +20,14 @@ const esmPackages = [
   'loglevel',
   'dcmjs',
   'uuid',
+  'content-disposition',
+  'cookie',
 ].join('|');
 
 const shared = {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
+  // Matched against the innermost node_modules segment, so nested copies are covered too.
+  transformIgnorePatterns: [`/node_modules/(?!.*/node_modules/)(?!(${esmPackages})/)`],
   moduleNameMapper: {
     '^@readingroom/platform-shim$': '<rootDir>/platform-shim/src/index.ts',
     // NodeNext sources import siblings with a .js suffix.

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerConfig } from './config.js';
 import { identityPlugin } from './identity/identityPlugin.js';
@@ -25,7 +25,8 @@ export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity
 export async function buildApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    disableRequestLogging: true,
+    // Fastify's own request lines carry the URL (with UIDs); plugins/requestLogging.ts logs by route instead.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 16 * 1024 * 1024,
     // Unknown fields are rejected by the contract, never silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
