@@ -8,12 +8,16 @@ import { requestLogging } from './plugins/requestLogging.js';
 import { eventsRoute } from './routes/api/eventsRoute.js';
 import { sessionRoute } from './routes/api/sessionRoute.js';
 import { studyLabelsRoute } from './routes/api/studyLabelsRoute.js';
+import { dicomwebRoutes } from './routes/dicomweb/dicomwebRoutes.js';
+import { DICOMWEB_PREFIX } from './routes/dicomweb/dicomwebRequest.js';
 import { healthRoute } from './routes/healthRoute.js';
+import { dicomStorePlugin } from './services/dicom/dicomStorePlugin.js';
 import { servicesPlugin } from './services/servicesPlugin.js';
+import { dicomStoresPlugin } from './stores/dicom/dicomStoresPlugin.js';
 import { storesPlugin } from './stores/storesPlugin.js';
 import { viewerPlugin, type ViewerOptions } from './viewer/viewerPlugin.js';
 
-export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel'> & {
+export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel' | 'dicomStorageDir'> & {
   /** The OHIF viewer to host; omitted by API-only tests. */
   viewer?: ViewerOptions;
 };
@@ -37,12 +41,15 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(openapi);
   await app.register(identityPlugin, { host: config.host, devIdentity: config.devIdentity });
   await app.register(storesPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(servicesPlugin);
+  await app.register(dicomStorePlugin);
 
   await app.register(healthRoute);
   await app.register(sessionRoute);
   await app.register(eventsRoute);
   await app.register(studyLabelsRoute);
+  await app.register(dicomwebRoutes, { prefix: DICOMWEB_PREFIX });
   if (config.viewer) await app.register(viewerPlugin, config.viewer);
   return app;
 }

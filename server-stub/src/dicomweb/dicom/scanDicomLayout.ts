@@ -64,7 +64,7 @@ interface Header {
 
 /** Reads ahead in windows so walking thousands of small elements costs few reads. */
 class Cursor {
-  private window = new Uint8Array(0);
+  private window: Uint8Array = new Uint8Array(0);
   private windowStart = 0;
   constructor(private readonly source: ByteSource, private readonly chunk = 64 * 1024) {}
 

@@ -1,3 +1,5 @@
+import { dicomIndexMigration } from '../dicom/dicomIndexMigration.js';
+
 /**
  * SQLite schema, one entry per change, applied in order and recorded in schema_migrations.
  * Never edit an entry that has shipped; add a new one.
@@ -41,4 +43,5 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX labels_by_study ON labels (study_uid, deleted);
     `,
   },
+  dicomIndexMigration,
 ];
