@@ -22,6 +22,14 @@ const esmPackages = [
   'uuid',
   'content-disposition',
   'cookie',
+  'rettime',
+  '@open-draft',
+  'until-async',
+  '@mswjs',
+  'outvariant',
+  'strict-event-emitter',
+  'headers-polyfill',
+  'is-node-process',
 ].join('|');
 
 const shared = {

@@ -1,3 +1,4 @@
+import { createApiClient } from '@readingroom/platform-shim';
 import { getCommandsModule } from './commandsModule';
 import { getPanelModule } from './panels/getPanelModule';
 import { createLabelingRuntime, type LabelingRuntime } from './runtime/createLabelingRuntime';
@@ -7,13 +8,13 @@ import type { ExtensionParams } from './types/ohif';
 let runtime: LabelingRuntime | undefined;
 
 function getRuntime(): LabelingRuntime {
-  runtime ??= createLabelingRuntime();
+  if (!runtime) throw new Error('ReadingRoom labeling: used before preRegistration');
   return runtime;
 }
 
 export const implementation = {
-  preRegistration() {
-    getRuntime();
+  preRegistration({ appConfig }: Pick<ExtensionParams, 'appConfig'>) {
+    runtime ??= createLabelingRuntime({ api: createApiClient({ apiBase: appConfig?.readingroom?.apiBase }) });
   },
   getPanelModule: () => getPanelModule(getRuntime()),
   getCommandsModule: (params: ExtensionParams) => getCommandsModule(getRuntime(), params),

@@ -13,7 +13,7 @@ const labelingExtension = {
   async preRegistration(params: ExtensionParams & HostContext) {
     await resolveHostModules(params);
     implementation = (await import(/* webpackMode: "eager" */ './extension')).implementation;
-    implementation.preRegistration();
+    implementation.preRegistration(params);
   },
   getPanelModule: () => implementation?.getPanelModule() ?? [],
   getCommandsModule: (params: ExtensionParams) => implementation?.getCommandsModule(params),

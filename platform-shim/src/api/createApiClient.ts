@@ -2,7 +2,7 @@ import type { IngestBatchResponse } from '../contract/ingest.js';
 import type { ClientEvent } from '../contract/events.js';
 import type { Label, LabelList } from '../contract/labels.js';
 import type { Session } from '../contract/session.js';
-import { apiPaths } from '../contract/apiPaths.js';
+import { API_BASE, apiPaths } from '../contract/apiPaths.js';
 
 /** A server answer that was not 2xx, with the server's `{error, message}` when it sent one. */
 export class ApiError extends Error {
@@ -23,18 +23,18 @@ export interface ApiClient {
 }
 
 export interface ApiClientOptions {
-  /** Server origin, e.g. https://readingroom.example.org; defaults to the page's origin. */
-  origin?: string;
+  /** The API base URL, e.g. https://readingroom.example.org/api/v1; defaults to /api/v1 on the page's origin. */
+  apiBase?: string;
   fetch?: typeof fetch;
 }
 
 /** The only place ReadingRoom plugins talk HTTP to the ReadingRoom server. */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const origin = options.origin ?? globalThis.location?.origin ?? '';
+  const apiBase = (options.apiBase ?? `${globalThis.location?.origin ?? ''}${API_BASE}`).replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const response = await doFetch(`${origin}${path}`, {
+    const response = await doFetch(`${apiBase}${path}`, {
       ...init,
       credentials: 'same-origin',
       headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },

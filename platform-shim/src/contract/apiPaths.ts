@@ -1,10 +1,10 @@
-/** Paths of the REST API, relative to the server origin. One place for client and server. */
+/** Where the REST API lives on the ReadingRoom server. */
 export const API_BASE = '/api/v1';
 
+/** API paths relative to the API base (client: `${apiBase}${path}`; server: `${API_BASE}${path}`). */
 export const apiPaths = {
-  session: `${API_BASE}/session`,
-  events: `${API_BASE}/events`,
-  studyLabels: (StudyInstanceUID: string) =>
-    `${API_BASE}/studies/${encodeURIComponent(StudyInstanceUID)}/labels`,
-  openapi: `${API_BASE}/openapi.json`,
+  session: '/session',
+  events: '/events',
+  studyLabels: (StudyInstanceUID: string) => `/studies/${encodeURIComponent(StudyInstanceUID)}/labels`,
+  openapi: '/openapi.json',
 } as const;

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { apiPaths } from '@readingroom/platform-shim';
+import { API_BASE, apiPaths } from '@readingroom/platform-shim';
 import { serverVersion } from '../serverVersion.js';
 
 /** Collects every route schema into the OpenAPI document served at /api/v1/openapi.json. */
@@ -20,7 +20,7 @@ export const openapi = fp(
       },
       hideUntagged: true,
     });
-    app.get(apiPaths.openapi, { schema: { hide: true } }, async () => app.swagger());
+    app.get(`${API_BASE}${apiPaths.openapi}`, { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'openapi' },
 );

@@ -29,17 +29,24 @@ describe('viewer hosting', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(response.headers['cache-control']).toBe('no-cache');
-    const window: { location: { origin: string }; config?: Record<string, any> } = { location: { origin: 'https://rr.example' } };
+    type GeneratedConfig = {
+      extensions: string[];
+      modes: string[];
+      defaultDataSourceName: string;
+      dataSources: Array<{ sourceName: string; configuration: Record<string, unknown> }>;
+      readingroom: Record<string, unknown>;
+    };
+    const window: { location: { origin: string }; config?: GeneratedConfig } = { location: { origin: 'https://rr.example' } };
     vm.runInNewContext(response.body, { window });
     const config = window.config!;
     expect(config.extensions).toEqual(['https://rr.example/plugins/extension-labeling.0123456789abcdef.mjs']);
     expect(config.modes).toEqual(['https://rr.example/plugins/mode-labeling.fedcba9876543210.mjs']);
-    expect(config.dataSources[0].configuration).toMatchObject({
+    expect(config.dataSources[0]!.configuration).toMatchObject({
       qidoRoot: 'https://rr.example/dicomweb',
       wadoRoot: 'https://rr.example/dicomweb',
       imageRendering: 'wadors',
     });
-    expect(config.defaultDataSourceName).toBe(config.dataSources[0].sourceName);
+    expect(config.defaultDataSourceName).toBe(config.dataSources[0]!.sourceName);
     expect(config.readingroom).toEqual({ hostVersion: '3.13.2', serverVersion: '0.1.0', apiBase: 'https://rr.example/api/v1' });
   });
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse, IngestBatchRequest, IngestBatchResponse, apiPaths } from '@readingroom/platform-shim';
+import { API_BASE, ErrorResponse, IngestBatchRequest, IngestBatchResponse, apiPaths } from '@readingroom/platform-shim';
 
 export const eventsRoute: FastifyPluginAsyncTypebox = async app => {
   // Only JSON is accepted here; a text body is a client mistake worth a 415, not a schema error.
   app.removeContentTypeParser('text/plain');
   app.post(
-    apiPaths.events,
+    `${API_BASE}${apiPaths.events}`,
     {
       schema: {
         tags: ['events'],
