@@ -24,9 +24,10 @@ dcmjs.log.setLevel('error');
 
 /** Parses a DICOM Part 10 byte stream. Throws on anything it cannot read. */
 export function readPart10(bytes: Uint8Array): { meta: DcmjsDataset; dataset: DcmjsDataset } {
+  // dcmjs wants a whole ArrayBuffer; copy when the bytes are a view (Buffer.slice would not copy).
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
     ? (bytes.buffer as ArrayBuffer)
-    : (bytes.slice().buffer as ArrayBuffer);
+    : new Uint8Array(bytes).buffer;
   let parsed;
   try {
     parsed = dcmjs.data.DicomMessage.readFile(buffer, { ignoreErrors: false });
