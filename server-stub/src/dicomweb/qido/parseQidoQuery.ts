@@ -137,8 +137,9 @@ const TIME = /^\d{2}(\d{2}(\d{2}(\.\d{1,6})?)?)?$/;
 function parseConditions(key: string, kind: MatchKind | 'generic', vr: string, value: string): Condition[] {
   switch (kind) {
     case 'uid': {
-      const uids = value.split('\\');
-      if (!uids.every(u => isValidUid(u))) throw new QidoQueryError(`"${key}" must be a UID or a \\-separated list of UIDs`);
+      // UID list matching: PS3.4 uses "\\", PS3.18 QIDO-RS also allows "," (the only form Orthanc 1.10 accepts).
+      const uids = value.split(/[\\,]/);
+      if (!uids.every(u => isValidUid(u))) throw new QidoQueryError(`"${key}" must be a UID or a list of UIDs separated by "\\" or ","`);
       return uids.length === 1 ? [{ type: 'single', value: uids[0]! }] : [{ type: 'list', values: uids }];
     }
     case 'date':
