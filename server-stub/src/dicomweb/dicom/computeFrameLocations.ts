@@ -102,6 +102,13 @@ async function readExtendedOffsetTable(layout: DicomLayout, source: ByteSource):
   return table;
 }
 
+/** How many frames can actually be read (a native value shorter than NumberOfFrames says limits it). */
+export function countReadableFrames(frames: FrameLocations): number {
+  if (frames.kind === 'encapsulated') return frames.frames.length;
+  if (frames.kind === 'none' || frames.frameBits === 0) return 0;
+  return Math.min(frames.numberOfFrames, Math.floor((frames.valueLength * 8) / frames.frameBits));
+}
+
 /** Byte ranges of one native frame; a packed 1-bit frame not on a byte boundary needs `bitShift`. */
 export function nativeFrameRange(
   frames: Extract<FrameLocations, { kind: 'native' }>,

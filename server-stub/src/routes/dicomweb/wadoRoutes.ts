@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseAccept } from '../../dicomweb/multipart/parseMediaType.js';
 import { createBoundary, writeMultipartRelated, type OutgoingPart } from '../../dicomweb/multipart/writeMultipartRelated.js';
 import { acceptsDicomJson, negotiateBulkData, negotiateFrames, negotiateInstances } from '../../dicomweb/wado/negotiateMedia.js';
-import { FrameNotFoundError } from '../../services/dicom/createDicomService.js';
+import { countReadableFrames } from '../../dicomweb/dicom/computeFrameLocations.js';
 import { HttpError } from '../../plugins/errorHandling.js';
 import type { InstanceScope, StoredInstance } from '../../stores/dicom/DicomIndex.js';
 import { checkUids, DICOM_JSON, notAcceptable } from './dicomwebRequest.js';
@@ -57,9 +57,12 @@ export async function wadoRoutes(app: FastifyInstance) {
       if (!negotiateInstances(accept, instances.map(i => i.TransferSyntaxUID))) {
         throw notAcceptable('DICOM instances (multipart/related; type="application/dicom", stored transfer syntax)');
       }
+      // Each file is opened only when its part is written, so a large study holds one descriptor at a time.
       const parts = instances.map(instance => ({
         contentType: `application/dicom; transfer-syntax=${instance.TransferSyntaxUID}`,
-        body: Readable.from(app.dicomStore.openFile(instance)) as AsyncIterable<Uint8Array>,
+        body: (async function* () {
+          yield* app.dicomStore.openFile(instance) as AsyncIterable<Uint8Array>;
+        })(),
       }));
       return sendMultipart(reply, 'application/dicom', parts);
     });
@@ -78,17 +81,14 @@ export async function wadoRoutes(app: FastifyInstance) {
     if (instance.frames.kind === 'none') throw new HttpError(404, 'not_found', 'The instance has no pixel data');
     const chosen = negotiateFrames(parseAccept(request.headers.accept), instance.TransferSyntaxUID);
     if (!chosen) throw notAcceptable('frames (the stored transfer syntax is served as is)');
-    // Check every frame exists before the 200 status line is sent.
-    const frames = app.dicomStore.readFrames(instance, frameNumbers);
-    const collected: Uint8Array[] = [];
-    try {
-      for await (const frame of frames) collected.push(frame);
-    } catch (error) {
-      if (error instanceof FrameNotFoundError) throw new HttpError(404, 'not_found', error.message);
-      throw error;
-    }
+    // Every frame must exist before the 200 status line goes out; then frames stream one at a time.
+    const missing = frameNumbers.find(n => n > countReadableFrames(instance.frames));
+    if (missing !== undefined) throw new HttpError(404, 'not_found', `frame ${missing} does not exist`);
     const contentType = `${chosen.partType}; transfer-syntax=${chosen.transferSyntaxUID}`;
-    return sendMultipart(reply, chosen.partType, collected.map(body => ({ contentType, body })));
+    const frames = app.dicomStore.readFrames(instance, frameNumbers);
+    return sendMultipart(reply, chosen.partType, (async function* () {
+      for await (const body of frames) yield { contentType, body };
+    })());
   });
 
   app.get<{ Params: Params }>(`${INSTANCE}/bulkdata/*`, async (request, reply) => {
