@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { ensureOhifHost } from './host/ensureOhifHost.js';
+import { seedDemoStudies } from './services/seedDemoStudies.js';
 
 /**
  * Starts the server for real: makes sure the OHIF host is present, builds the app, listens,
@@ -18,6 +19,13 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     ...config,
     viewer: { ohifDistDir: host.distDir, hostVersion: host.version, pluginsDir: config.pluginsDir },
   });
+
+  if (config.seedDemo) {
+    await seedDemoStudies(app.dicomStore, {
+      seed: config.demoSeed,
+      log: { info: m => app.log.info(m), warn: m => app.log.warn(m) },
+    });
+  }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err: { message: err.message, stack: err.stack } }, 'shutting down after an error');

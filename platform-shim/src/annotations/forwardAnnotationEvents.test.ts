@@ -61,6 +61,19 @@ describe('forwardAnnotationEvents', () => {
     expect(sent[1]).toMatchObject({ payload: { geometry: { points: [[0, 0, 0], [6, 0, 0]] } } });
   });
 
+  it('sends the statistics Cornerstone computes after completion (they may lag the last drag)', () => {
+    const { fire, sent } = setup();
+    const stale = annotation([[0, 0, 0], [6, 0, 0]]);
+    stale.data!.cachedStats = { t: { length: 4, unit: 'mm' } };
+    fire('COMPLETED', stale);
+    const updated = annotation([[0, 0, 0], [6, 0, 0]]);
+    updated.data!.cachedStats = { t: { length: 6, unit: 'mm' } };
+    fire('MODIFIED', updated);
+    jest.advanceTimersByTime(200);
+    expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
+    expect(sent[1]).toMatchObject({ payload: { measurements: [{ name: 'length', value: 6, unit: 'mm' }] } });
+  });
+
   it('does not resend a label whose geometry did not change (statistics recomputed on render)', () => {
     const { forwarder, fire, sent } = setup();
     forwarder.markKnown({
@@ -68,8 +81,11 @@ describe('forwardAnnotationEvents', () => {
       ...image,
       toolName: 'Length',
       geometry: { points: [[0, 0, 0], [1, 0, 0]] },
+      measurements: [{ name: 'length', value: 1, unit: 'mm' }],
     });
-    fire('MODIFIED', annotation([[0, 0, 0], [1.0000001, 0, 0]]));
+    const restored = annotation([[0, 0, 0], [1.0000001, 0, 0]]);
+    restored.data!.cachedStats = { t: { length: 1.0000001, unit: 'mm' } };
+    fire('MODIFIED', restored);
     jest.advanceTimersByTime(200);
     expect(sent).toHaveLength(0);
   });

@@ -34,8 +34,8 @@ export interface AnnotationForwarder {
 /**
  * Forwards annotation-completed, -modified and -removed events from Cornerstone3D to the
  * server as label events. Edits of labels we do not know (still being drawn, or not ours)
- * are ignored; edits that do not change geometry or text (statistics recomputed on render)
- * are not sent again.
+ * are ignored; edits that change nothing a reader would see (statistics recomputed to the
+ * same values on render) are not sent again.
  */
 export function forwardAnnotationEvents(options: AnnotationForwarderOptions): AnnotationForwarder {
   const settleMs = options.settleMs ?? 400;
@@ -124,8 +124,13 @@ function annotationOf(event: Event): CornerstoneAnnotation | undefined {
   return (event as CustomEvent<{ annotation?: CornerstoneAnnotation }>).detail?.annotation;
 }
 
-/** Geometry (to 1 µm) and text: what a user changes. Statistics follow from geometry. */
+/**
+ * What makes a label different: geometry (to 1 µm), text and measurements (to 4 significant
+ * digits). Measurements count because Cornerstone may complete an annotation before its last
+ * statistics update; the follow-up update then carries the right values to the server.
+ */
 function fingerprintOf(snapshot: LabelSnapshot): string {
   const points = snapshot.geometry.points.map(p => p.map(v => Math.round(v * 1000)).join(','));
-  return `${snapshot.SOPInstanceUID}|${snapshot.frameNumber ?? ''}|${points.join(';')}|${snapshot.text ?? ''}`;
+  const measurements = (snapshot.measurements ?? []).map(m => `${m.name}=${m.value.toPrecision(4)}${m.unit}`);
+  return `${snapshot.SOPInstanceUID}|${snapshot.frameNumber ?? ''}|${points.join(';')}|${snapshot.text ?? ''}|${measurements.join(',')}`;
 }

@@ -6,7 +6,7 @@ import { isLoopbackHost } from './isLoopbackHost.js';
 
 export const DEVELOPMENT_USER: SessionUser = {
   id: 'dev-labeler',
-  displayName: 'Development user (loopback only)',
+  displayName: 'Development user',
   roles: ['labeler'],
 };
 

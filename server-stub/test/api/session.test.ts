@@ -15,7 +15,7 @@ describe('service endpoints', () => {
 
   it('GET /api/v1/session names the development user and says it is a development identity', async () => {
     expect((await t.app.inject({ url: '/api/v1/session' })).json()).toEqual({
-      user: { id: 'dev-labeler', displayName: 'Development user (loopback only)', roles: ['labeler'] },
+      user: { id: 'dev-labeler', displayName: 'Development user', roles: ['labeler'] },
       identity: 'development',
     });
   });
