@@ -16,6 +16,7 @@
  * dropped or converted, so a hash never covers less than the caller thinks it does.
  * Symbol-keyed properties are invisible to JSON and ignored, as `JSON.stringify` does.
  */
+import { hasLoneSurrogate } from './hasLoneSurrogate.js';
 
 /** Why a value has no canonical form, and where (`$.detail.items[2]`). */
 export class CanonicalJsonError extends Error {
@@ -43,8 +44,6 @@ function formatJsonPath(segments: (string | number)[]): string {
   }
   return path;
 }
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Returns the RFC 8785 canonical JSON text of `value`; throws CanonicalJsonError if it is not JSON data. */
 export function canonicalizeJson(value: unknown): string {
@@ -75,7 +74,7 @@ function serializeNumber(value: number): string {
 }
 
 function serializeString(value: string): string {
-  if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError('string contains a lone UTF-16 surrogate');
+  if (hasLoneSurrogate(value)) throw new CanonicalJsonError('string contains a lone UTF-16 surrogate');
   return JSON.stringify(value);
 }
 
