@@ -128,7 +128,7 @@ describe('canonicalizeJson (RFC 8785)', () => {
     [{ when: new Date(0) }, '$.when: Date is not a plain JSON object (convert it to JSON data first)'],
     [{ bytes: Buffer.from('x') }, '$.bytes: Buffer is not a plain JSON object (convert it to JSON data first)'],
     [{ m: new Map() }, '$.m: Map is not a plain JSON object (convert it to JSON data first)'],
-    [[1, , 3], '$[1]: sparse array (hole)'],
+    [Object.assign(new Array<number>(3), { 0: 1, 2: 3 }), '$[1]: sparse array (hole)'],
     ['\ud800', '$: string contains a lone UTF-16 surrogate'],
     [{ 'a b': { '\udc00x': 1 } }, '$["a b"]["\\udc00x"]: string contains a lone UTF-16 surrogate'],
   ])('rejects %p', (value, message) => {

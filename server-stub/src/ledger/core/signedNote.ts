@@ -53,7 +53,7 @@ export function signNote(text: string, signers: readonly NoteSigner[]): string {
 
 function assertNoteCharacters(note: string): void {
   // Notes must be valid UTF-8 without ASCII control characters other than newline.
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(note) || hasLoneSurrogate(note)) {
+  if (/[^\n\u0020-\uffff]/.test(note) || hasLoneSurrogate(note)) {
     throw new NoteError('malformed-note', 'note contains control characters or is not valid UTF-8');
   }
 }
