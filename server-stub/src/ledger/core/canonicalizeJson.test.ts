@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { CanonicalJsonError, canonicalizeJson } from './canonicalizeJson.js';
 
 const fromBits = (hex: string): number => Buffer.from(hex, 'hex').readDoubleBE(0);
@@ -108,6 +109,15 @@ describe('canonicalizeJson (RFC 8785)', () => {
     expect(out).toContain('[\\\\]');
     expect(out.endsWith('~\u007f"')).toBe(true);
     expect(JSON.parse(out)).toBe(all);
+  });
+
+  // Records may be built in another realm (a vm context, jest's sandbox) with its own Object.prototype.
+  it('accepts plain objects from another realm but not class instances', () => {
+    expect(canonicalizeJson(runInNewContext('({ b: [1, { c: null }], a: "x" })'))).toBe('{"a":"x","b":[1,{"c":null}]}');
+    class Point {
+      x = 1;
+    }
+    expect(() => canonicalizeJson({ p: new Point() })).toThrow('$.p: Point is not a plain JSON object');
   });
 
   it('accepts null-prototype objects and nested empty structures', () => {

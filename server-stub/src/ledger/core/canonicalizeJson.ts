@@ -95,8 +95,10 @@ function serializeArray(array: unknown[], ancestors: object[]): string {
 }
 
 function serializeObject(object: object, ancestors: object[]): string {
+  // A plain object's prototype is Object.prototype of *some* realm (vm contexts, jest, other
+  // frames), whose own prototype is null; class instances have longer chains.
   const proto: unknown = Object.getPrototypeOf(object);
-  if (proto !== Object.prototype && proto !== null) {
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) {
     const name = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
     throw new CanonicalJsonError(`${name} is not a plain JSON object (convert it to JSON data first)`);
   }

@@ -1,0 +1,112 @@
+/**
+ * The per-record half of ledger verification, for one page of consecutive records: seq
+ * order, leaf hashes, the chain links inside the page, and the page's compact range. It
+ * needs nothing from other pages, so pages can be checked in parallel (worker threads, each
+ * reading its own seq range) and joined in order by LedgerVerifier.pushPageSummary, which
+ * does the rest: the link into the page, checkpoints, consistency.
+ */
+import { CompactRange, type CompactRangeData } from './CompactRange.js';
+import { hashChainLink } from './hashChainLink.js';
+import { hashRecordContent } from './hashRecordContent.js';
+import type { LedgerRecord } from './ledgerRecord.js';
+import type { LedgerProblem } from './ledgerProblem.js';
+import { describeSeqProblem } from './describeSeqProblem.js';
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+export interface PageProblem extends LedgerProblem {
+  /** Index in the page of the record at fault. */
+  index: number;
+  /** A gap at the page's last record: whether it is a deletion or a reordering depends on the next page. */
+  awaitsNextSeq?: { expectedSeq: number; seq: number };
+}
+
+export interface RecordPageSummary {
+  /** Ledger position (0-based) of the page's first record; it should have seq startIndex + 1. */
+  startIndex: number;
+  count: number;
+  /** Records that passed, a prefix of the page; the problem, if any, is at this index. */
+  checked: number;
+  /** The first record's seq as stored (when it is a number), for the previous page's gap check. */
+  firstSeq?: number;
+  /** The first record's leaf hash (recomputed) and stored chain hash, for the link into the page. */
+  first?: { seq: number; leafHash: string; chainHash: string };
+  /** Stored chain hash of the last checked record. */
+  lastChainHash?: string;
+  /** Leaves [startIndex, startIndex + checked). */
+  range: CompactRangeData;
+  problem?: PageProblem;
+}
+
+/** Checks records[from..to), which should be the ledger positions startIndex, startIndex + 1, ... */
+export function summarizeRecordPage(records: readonly LedgerRecord[], startIndex: number, from = 0, to = records.length): RecordPageSummary {
+  const range = new CompactRange(startIndex);
+  const firstSeq = records[from]?.seq;
+  const summary: RecordPageSummary = { startIndex, count: to - from, checked: 0, range: range.toData() };
+  if (typeof firstSeq === 'number') summary.firstSeq = firstSeq;
+  let previousChain: Buffer | undefined;
+  for (let k = from; k < to; k++) {
+    const record = records[k]!;
+    const index = k - from;
+    const expectedSeq = startIndex + index + 1;
+    const problem = checkRecordShape(record, expectedSeq) ?? checkSeq(record.seq, expectedSeq, records, k, to);
+    if (problem) return finishPage(summary, range, { ...problem, index });
+    let leaf: Buffer;
+    try {
+      leaf = hashRecordContent(record);
+    } catch (error) {
+      return finishPage(summary, range, { kind: 'malformed', seq: record.seq, index, message: `record seq ${record.seq}: ${(error as Error).message}` });
+    }
+    const leafHex = leaf.toString('hex');
+    if (leafHex !== record.leafHash) {
+      const message = `record seq ${record.seq} was modified: its content does not match its stored leaf hash`;
+      return finishPage(summary, range, { kind: 'modified', seq: record.seq, index, message });
+    }
+    if (previousChain === undefined) {
+      summary.first = { seq: record.seq, leafHash: leafHex, chainHash: record.chainHash };
+      previousChain = Buffer.from(record.chainHash, 'hex');
+    } else {
+      previousChain = hashChainLink(previousChain, leaf);
+      if (previousChain.toString('hex') !== record.chainHash) return finishPage(summary, range, { ...describeChainBreak(record.seq), index });
+    }
+    range.appendLeaf(leaf);
+    summary.checked++;
+    summary.lastChainHash = record.chainHash;
+  }
+  return finishPage(summary, range, undefined);
+}
+
+function finishPage(summary: RecordPageSummary, range: CompactRange, problem: PageProblem | undefined): RecordPageSummary {
+  summary.range = range.toData();
+  if (problem) summary.problem = problem;
+  return summary;
+}
+
+function checkRecordShape(record: LedgerRecord, expectedSeq: number): LedgerProblem | undefined {
+  const where = `the record at position ${expectedSeq}`;
+  if (typeof record !== 'object' || record === null) return { kind: 'malformed', message: `${where} is not an object` };
+  if (!Number.isSafeInteger(record.seq)) return { kind: 'malformed', message: `${where} has no integer seq` };
+  if (typeof record.leafHash !== 'string' || !HEX_HASH.test(record.leafHash) || typeof record.chainHash !== 'string' || !HEX_HASH.test(record.chainHash)) {
+    return { kind: 'malformed', seq: record.seq, message: `record seq ${record.seq}: leafHash and chainHash must be 64 lower-case hex digits` };
+  }
+  return undefined;
+}
+
+function checkSeq(seq: number, expectedSeq: number, records: readonly LedgerRecord[], k: number, to: number): Omit<PageProblem, 'index'> | undefined {
+  if (seq === expectedSeq) return undefined;
+  if (seq > expectedSeq && k + 1 >= to) {
+    // The record that would tell a gap from a swap is on the next page.
+    return { ...describeSeqProblem(expectedSeq, seq, undefined), awaitsNextSeq: { expectedSeq, seq } };
+  }
+  return describeSeqProblem(expectedSeq, seq, records[k + 1]?.seq);
+}
+
+export function describeChainBreak(seq: number): LedgerProblem {
+  return {
+    kind: 'chain-broken',
+    seq,
+    message:
+      `record seq ${seq}: its chain hash does not follow from seq ${seq - 1}. Records up to here were inserted, ` +
+      'removed or reordered and renumbered, or this record was replaced together with its leaf hash.',
+  };
+}
