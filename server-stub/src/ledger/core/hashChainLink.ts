@@ -3,8 +3,7 @@
  * zero bytes. The Merkle tree gives proofs; the chain pins the order record by record, so a
  * verifier (or a store appending one record) needs only the previous record, not the tree.
  */
-import { hash } from 'node:crypto';
-import { HASH_SIZE, type Hash } from './treeHashes.js';
+import { HASH_SIZE, sha256, type Hash } from './treeHashes.js';
 
 /** chainHash(0): the value the first record chains from. */
 export const GENESIS_CHAIN_HASH: Hash = Buffer.alloc(HASH_SIZE);
@@ -14,5 +13,5 @@ export function hashChainLink(previousChainHash: Hash, leafHash: Hash): Buffer {
   const input = Buffer.allocUnsafe(2 * HASH_SIZE);
   input.set(previousChainHash, 0);
   input.set(leafHash, HASH_SIZE);
-  return hash('sha256', input, 'buffer');
+  return sha256(input);
 }

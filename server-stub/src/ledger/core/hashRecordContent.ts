@@ -12,11 +12,11 @@
  *   is `undefined` counts as absent (TypeScript optional fields; JSON cannot carry undefined).
  * - `detail` must be JSON data as it is; anything else is an error, never silently dropped.
  */
-import { canonicalizeJson } from './canonicalizeJson.js';
+import { CanonicalJsonError, canonicalizeJson, canonicalizeJsonSkippingUndefinedMembers } from './canonicalizeJson.js';
 import type { LedgerRecordContent } from './ledgerRecord.js';
 import { hashLeaf } from './treeHashes.js';
 
-/** The object whose canonical JSON is hashed. */
+/** The object whose canonical JSON is hashed: the definition (canonicalizeRecordContent is the fast path). */
 export function getHashedRecordContent(record: LedgerRecordContent): Record<string, unknown> {
   return {
     seq: record.seq,
@@ -30,6 +30,8 @@ export function getHashedRecordContent(record: LedgerRecordContent): Record<stri
 
 function dropUndefinedProperties(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return value; // not plain: let JCS reject it
   const source = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(source)) {
@@ -41,9 +43,29 @@ function dropUndefinedProperties(value: unknown): unknown {
   return copy ?? value;
 }
 
-/** The canonical JSON text the leaf hash is computed over. Throws CanonicalJsonError for non-JSON content. */
+/**
+ * The canonical JSON the leaf hash covers: JCS(getHashedRecordContent(record)), written out
+ * field by field (already in JCS order) to spare the verifier an object per record.
+ * Throws CanonicalJsonError for content that is not JSON data.
+ */
 export function canonicalizeRecordContent(record: LedgerRecordContent): string {
-  return canonicalizeJson(getHashedRecordContent(record));
+  let field = 'actor';
+  try {
+    const actor = canonicalizeJsonSkippingUndefinedMembers(record.actor);
+    field = 'detail';
+    const detail = canonicalizeJson(record.detail);
+    field = 'kind';
+    const kind = canonicalizeJson(record.kind);
+    field = 'recordedAt';
+    const recordedAt = canonicalizeJson(record.recordedAt);
+    field = 'seq';
+    const seq = canonicalizeJson(record.seq);
+    field = 'subject';
+    const subject = canonicalizeJsonSkippingUndefinedMembers(record.subject);
+    return `{"actor":${actor},"detail":${detail},"kind":${kind},"recordedAt":${recordedAt},"seq":${seq},"subject":${subject}}`;
+  } catch (error) {
+    throw error instanceof CanonicalJsonError ? error.within(field) : error;
+  }
 }
 
 /** leafHash = SHA-256(0x00 || JCS(content)). */

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { canonicalizeRecordContent, hashRecordContent } from './hashRecordContent.js';
+import { canonicalizeJson } from './canonicalizeJson.js';
+import { canonicalizeRecordContent, getHashedRecordContent, hashRecordContent } from './hashRecordContent.js';
+import { createTestRecordContent } from './testing/createTestLedger.js';
 import { GENESIS_CHAIN_HASH } from './hashChainLink.js';
 import type { LedgerRecordContent } from './ledgerRecord.js';
 import { InvalidRecordError, sealRecord } from './sealRecord.js';
@@ -24,6 +26,31 @@ describe('record hashing', () => {
     );
     const expected = createHash('sha256').update(Buffer.from([0])).update(canonicalizeRecordContent(content)).digest('hex');
     expect(hashRecordContent(content).toString('hex')).toBe(expected);
+  });
+
+  // canonicalizeRecordContent is a hand-written fast path; the definition is JCS(getHashedRecordContent).
+  it('writes exactly JCS(getHashedRecordContent(record)), including the errors', () => {
+    const outcome = (run: () => string): string => {
+      try {
+        return run();
+      } catch (error) {
+        return `error: ${(error as Error).message}`;
+      }
+    };
+    const records: unknown[] = Array.from({ length: 300 }, (_, i) => createTestRecordContent(i + 1, i % 7));
+    class Role {}
+    records.push(
+      { ...content, actor: { userId: 'u', role: undefined }, subject: { labelId: undefined } },
+      { ...content, actor: { userId: 'u', nested: { gone: undefined } } },
+      { ...content, detail: { when: new Date(0) } },
+      { ...content, actor: new Role() },
+      { ...content, subject: null, seq: -0 },
+      { ...content, kind: '\ud800' },
+      { ...content, detail: undefined },
+    );
+    for (const record of records as LedgerRecordContent[]) {
+      expect(outcome(() => canonicalizeRecordContent(record))).toBe(outcome(() => canonicalizeJson(getHashedRecordContent(record))));
+    }
   });
 
   it('ignores the derived hashes, unknown fields and undefined optional fields', () => {
