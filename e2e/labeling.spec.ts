@@ -26,11 +26,24 @@ test.describe('ReadingRoom Labeling mode in the stock OHIF viewer', () => {
     const item = page.getByTestId('rr-label-item');
     await expect(item).toHaveCount(1);
     await expect(item).toContainText(/\d+(\.\d+)? mm/);
+    // The panel shows what the viewport shows.
+    await expect
+      .poll(async () => {
+        const panelLength = (await item.textContent())?.match(/(\d+\.\d) mm/)?.[1];
+        return page.locator('svg text').filter({ hasText: `${panelLength} mm` }).count();
+      })
+      .toBeGreaterThan(0);
     const labelId = await item.getAttribute('data-label-id');
     await expect(page.getByTestId('rr-sync-status')).toHaveAttribute('data-state', 'synced');
 
-    // The server has it, on an instance of the study's series.
-    const labels = (await (await request.get(`/api/v1/studies/${StudyInstanceUID}/labels`)).json()).labels;
+    // The server has it, on an instance of the study's series, with the length its geometry has.
+    const fetchLabels = async () => (await (await request.get(`/api/v1/studies/${StudyInstanceUID}/labels`)).json()).labels;
+    await expect.poll(async () => {
+      const [label] = await fetchLabels();
+      const [a, b] = label?.geometry.points ?? [[0, 0, 0], [0, 0, 0]];
+      return Math.abs(Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]) - (label?.measurements?.[0]?.value ?? -1));
+    }).toBeLessThan(0.05);
+    const labels = await fetchLabels();
     expect(labels).toHaveLength(1);
     const instances = await listSeriesInstances(request, StudyInstanceUID);
     expect(labels[0]).toMatchObject({ labelId, StudyInstanceUID, toolName: 'Length', updatedBy: 'dev-labeler' });

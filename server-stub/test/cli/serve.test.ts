@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createUuidV7 } from '@readingroom/platform-shim';
+
+// Runs the built CLI (`npm run build` comes first in `npm test`), as `npm start` does.
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const STUDY = '1.2.826.0.1.3680043.8.498.77';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'readingroom-cli-'));
+  mkdirSync(join(dir, 'ohif'));
+  writeFileSync(join(dir, 'ohif', 'index.html'), '<!doctype html>');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function serve(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: string[] }> {
+  const output: string[] = [];
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), OHIF_DIST_DIR: join(dir, 'ohif'), SEED_DEMO: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready:\n${output.join('')}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const ready = /ReadingRoom is ready: http:\/\/[^:]+:(\d+)/.exec(chunk.toString());
+      if (ready) {
+        clearTimeout(timer);
+        resolve({ child, url: `http://127.0.0.1:${ready[1]}`, output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', code => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${output.join('')}`));
+    });
+  });
+}
+
+const exitOf = (child: ChildProcess) => new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+
+describe('readingroom serve', () => {
+  it('keeps labels across a Ctrl-C and a restart, and stops cleanly', async () => {
+    const first = await serve();
+    const labelId = createUuidV7();
+    const response = await fetch(`${first.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: createUuidV7(),
+        events: [
+          {
+            eventId: createUuidV7(),
+            type: 'label.created',
+            occurredAt: new Date().toISOString(),
+            payload: { labelId, StudyInstanceUID: STUDY, SeriesInstanceUID: '1.2.3', SOPInstanceUID: '1.2.4', toolName: 'Length', geometry: { points: [[0, 0, 0], [5, 0, 0]] } },
+          },
+        ],
+      }),
+    });
+    expect((await response.json()).results[0].status).toBe('stored');
+
+    const exited = exitOf(first.child);
+    first.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(first.output.join('')).toContain('shutting down');
+
+    const second = await serve();
+    const labels = (await (await fetch(`${second.url}/api/v1/studies/${STUDY}/labels`)).json()).labels;
+    expect(labels.map((l: { labelId: string }) => l.labelId)).toEqual([labelId]);
+    const stopped = exitOf(second.child);
+    second.child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+  });
+
+  it('refuses to start on a non-loopback address with the development identity, saying why', async () => {
+    await expect(serve({ HOST: '0.0.0.0' })).rejects.toThrow(/exited with 1[\s\S]*development identity is allowed only on loopback/);
+  });
+
+  it('names a bad setting and exits non-zero', async () => {
+    await expect(serve({ PORT: 'eighty' })).rejects.toThrow(/exited with 1[\s\S]*PORT must be a whole number, got "eighty"/);
+  });
+});
