@@ -72,6 +72,14 @@ describe('record hashing', () => {
 });
 
 describe('sealRecord', () => {
+  // The example in docs/audit-ledger.md, "Record format and hashing".
+  it('seals the documented example to the documented hashes', () => {
+    const example: LedgerRecordContent = { ...content, detail: { tool: 'RectangleROI', finding: 'nodule' } };
+    const sealed = sealRecord(example, GENESIS_CHAIN_HASH);
+    expect(sealed.leafHash).toBe('76465128f79cb153e2925bf5c208c54969549dc5af0447470fa69b1faba82095');
+    expect(sealed.chainHash).toBe('a5b4b4998e1df26e912f6656ebaad76863b980562f6d3994ac4abcab652e4977');
+  });
+
   it('derives the leaf hash and chains from the previous chain hash', () => {
     const first = sealRecord(content, GENESIS_CHAIN_HASH);
     expect(first.leafHash).toBe(hashRecordContent(content).toString('hex'));
