@@ -3,6 +3,7 @@
  * zero bytes. The Merkle tree gives proofs; the chain pins the order record by record, so a
  * verifier (or a store appending one record) needs only the previous record, not the tree.
  */
+import { hash } from 'node:crypto';
 import { HASH_SIZE, sha256, type Hash } from './treeHashes.js';
 
 /** chainHash(0): the value the first record chains from. */
@@ -14,4 +15,25 @@ export function hashChainLink(previousChainHash: Hash, leafHash: Hash): Buffer {
   input.set(previousChainHash, 0);
   input.set(leafHash, HASH_SIZE);
   return sha256(input);
+}
+
+/**
+ * Checks consecutive stored chain hashes (hex) without allocating per record: the verifier's
+ * inner loop. Equivalent to comparing hashChainLink(previous, leaf) with each stored value.
+ */
+export class ChainLinkChecker {
+  /** previous chain hash || leaf hash, rewritten in place for each record. */
+  private readonly link = Buffer.alloc(2 * HASH_SIZE);
+
+  constructor(previousChainHashHex: string) {
+    this.link.write(previousChainHashHex, 0, 'hex');
+  }
+
+  /** True when storedChainHashHex = SHA-256(previous || leaf); it then becomes the previous. */
+  checkNext(leafHashHex: string, storedChainHashHex: string): boolean {
+    this.link.write(leafHashHex, HASH_SIZE, 'hex');
+    if (hash('sha256', this.link, 'hex') !== storedChainHashHex) return false;
+    this.link.write(storedChainHashHex, 0, 'hex');
+    return true;
+  }
 }

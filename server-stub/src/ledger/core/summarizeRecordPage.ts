@@ -6,7 +6,7 @@
  * does the rest: the link into the page, checkpoints, consistency.
  */
 import { CompactRange, type CompactRangeData } from './CompactRange.js';
-import { hashChainLink } from './hashChainLink.js';
+import { ChainLinkChecker } from './hashChainLink.js';
 import { canonicalizeRecordContent } from './hashRecordContent.js';
 import type { LedgerRecord } from './ledgerRecord.js';
 import type { LedgerProblem } from './ledgerProblem.js';
@@ -45,7 +45,7 @@ export function summarizeRecordPage(records: readonly LedgerRecord[], startIndex
   const firstSeq = records[from]?.seq;
   const summary: RecordPageSummary = { startIndex, count: to - from, checked: 0, range: range.toData() };
   if (typeof firstSeq === 'number') summary.firstSeq = firstSeq;
-  let previousChain: Buffer | undefined;
+  let chain: ChainLinkChecker | undefined;
   for (let k = from; k < to; k++) {
     const record = records[k]!;
     const index = k - from;
@@ -55,17 +55,15 @@ export function summarizeRecordPage(records: readonly LedgerRecord[], startIndex
     const leafHex = computeLeafHex(record);
     if (typeof leafHex !== 'string') return finishPage(summary, range, { ...leafHex, index });
     if (leafHex !== record.leafHash) return finishPage(summary, range, { ...describeLeafMismatch(record), index });
-    const leaf = Buffer.from(leafHex, 'hex');
-    if (previousChain === undefined) {
+    if (chain === undefined) {
       // The page's first link is checked by the verifier, which knows the previous page.
       if (!HEX_HASH.test(record.chainHash)) return finishPage(summary, range, { ...describeBadHashes(record.seq), index });
       summary.first = { seq: record.seq, leafHash: leafHex, chainHash: record.chainHash };
-      previousChain = Buffer.from(record.chainHash, 'hex');
-    } else {
-      previousChain = hashChainLink(previousChain, leaf);
-      if (previousChain.toString('hex') !== record.chainHash) return finishPage(summary, range, { ...describeChainMismatch(record), index });
+      chain = new ChainLinkChecker(record.chainHash);
+    } else if (!chain.checkNext(leafHex, record.chainHash)) {
+      return finishPage(summary, range, { ...describeChainMismatch(record), index });
     }
-    range.appendLeaf(leaf);
+    range.appendLeaf(Buffer.from(leafHex, 'hex'));
     summary.checked++;
     summary.lastChainHash = record.chainHash;
   }
