@@ -90,6 +90,20 @@ describe('forwardAnnotationEvents', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('does not send a redrawn label whose statistics are not computed yet (regression: measurements wiped after reload)', () => {
+    const { forwarder, fire, sent } = setup();
+    forwarder.markKnown({
+      labelId: '0192f0c8-0000-7000-8000-000000000001',
+      ...image,
+      toolName: 'Length',
+      geometry: { points: [[0, 0, 0], [6, 0, 0]] },
+      measurements: [{ name: 'length', value: 6, unit: 'mm' }],
+    });
+    fire('MODIFIED', annotation([[0, 0, 0], [6, 0, 0]]));
+    jest.advanceTimersByTime(1000);
+    expect(sent).toHaveLength(0);
+  });
+
   it('sends label.removed for a known label and drops a pending edit', () => {
     const { fire, sent, changes } = setup();
     fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));

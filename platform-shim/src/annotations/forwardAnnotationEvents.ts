@@ -41,7 +41,7 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
   const settleMs = options.settleMs ?? 400;
   const now = options.now ?? (() => new Date());
   const timers = options.timers ?? { setTimeout: globalThis.setTimeout.bind(globalThis), clearTimeout: globalThis.clearTimeout.bind(globalThis) };
-  const known = new Map<string, { fingerprint: string; StudyInstanceUID: string }>();
+  const known = new Map<string, { fingerprint: Fingerprint; StudyInstanceUID: string }>();
   const settling = new Map<string, ReturnType<typeof setTimeout>>();
 
   const emit = (type: 'label.created' | 'label.modified', snapshot: LabelSnapshot) => {
@@ -79,7 +79,7 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
         const previous = known.get(labelId);
         if (!previous) return;
         const snapshot = toSnapshot(annotation);
-        if (snapshot && fingerprintOf(snapshot) !== previous.fingerprint) emit('label.modified', snapshot);
+        if (snapshot && hasChanged(previous.fingerprint, fingerprintOf(snapshot))) emit('label.modified', snapshot);
       }, settleMs),
     );
   };
@@ -124,13 +124,28 @@ function annotationOf(event: Event): CornerstoneAnnotation | undefined {
   return (event as CustomEvent<{ annotation?: CornerstoneAnnotation }>).detail?.annotation;
 }
 
-/**
- * What makes a label different: geometry (to 1 µm), text and measurements (to 4 significant
- * digits). Measurements count because Cornerstone may complete an annotation before its last
- * statistics update; the follow-up update then carries the right values to the server.
- */
-function fingerprintOf(snapshot: LabelSnapshot): string {
+interface Fingerprint {
+  /** Where and what: image, geometry (to 1 µm) and text. */
+  shape: string;
+  /** Measurements to 4 significant digits; '' while Cornerstone has not computed them. */
+  measurements: string;
+}
+
+function fingerprintOf(snapshot: LabelSnapshot): Fingerprint {
   const points = snapshot.geometry.points.map(p => p.map(v => Math.round(v * 1000)).join(','));
   const measurements = (snapshot.measurements ?? []).map(m => `${m.name}=${m.value.toPrecision(4)}${m.unit}`);
-  return `${snapshot.SOPInstanceUID}|${snapshot.frameNumber ?? ''}|${points.join(';')}|${snapshot.text ?? ''}|${measurements.join(',')}`;
+  return {
+    shape: `${snapshot.SOPInstanceUID}|${snapshot.frameNumber ?? ''}|${points.join(';')}|${snapshot.text ?? ''}`,
+    measurements: measurements.join(','),
+  };
+}
+
+/**
+ * A change a reader would see. Measurements count because Cornerstone may complete an annotation
+ * before its last statistics update; missing measurements do not, because a redrawn annotation
+ * has none until its first render computes them.
+ */
+function hasChanged(previous: Fingerprint, next: Fingerprint): boolean {
+  if (previous.shape !== next.shape) return true;
+  return next.measurements !== '' && next.measurements !== previous.measurements;
 }

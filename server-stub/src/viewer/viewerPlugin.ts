@@ -30,14 +30,11 @@ export const viewerPlugin = fp(
     }
     const appConfig = createAppConfig({ hostVersion: options.hostVersion, serverVersion, plugins });
 
-    await app.register(fastifyStatic, {
-      root: options.ohifDistDir,
-      serve: false,
-      cacheControl: false,
-      // RFC 9239: JavaScript modules are text/javascript; `send` would say application/javascript.
-      setHeaders: (response, path) => {
-        if (path.endsWith('.mjs') || path.endsWith('.js')) response.header('content-type', 'text/javascript; charset=utf-8');
-      },
+    await app.register(fastifyStatic, { root: options.ohifDistDir, serve: false, cacheControl: false });
+    // RFC 9239: JavaScript (modules included) is text/javascript; `send` would say application/javascript.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (/\.m?js$/.test(request.url.split('?')[0]!) && reply.statusCode === 200) reply.type('text/javascript; charset=utf-8');
+      return payload;
     });
 
     app.get('/app-config.js', async (_request, reply) =>
