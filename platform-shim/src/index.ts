@@ -3,12 +3,49 @@
 
 // Contract: one definition of the API, used by the client and validated by the server.
 export { Uid, Uuid, Timestamp, ErrorResponse } from './contract/common.js';
-export { LabelGeometry, LabelMeasurement, LabelSnapshot, Label, LabelList } from './contract/labels.js';
+export {
+  AnnotationGeometry,
+  SegmentationGeometry,
+  ClassificationGeometry,
+  LabelGeometry,
+  LabelMeasurement,
+  LabelAttributes,
+  LabelSnapshot,
+  Label,
+  LabelList,
+  LabelVersion,
+  LabelVersionList,
+  LABEL_STATUSES,
+  ANNOTATION_KINDS,
+} from './contract/labels.js';
+export type { LabelStatus, AnnotationKind } from './contract/labels.js';
+export { CodedConcept, Slug } from './contract/coding.js';
+export {
+  GEOMETRY_KINDS,
+  GeometryKindSchema,
+  AttributeDefinition,
+  EnumAttributeDefinition,
+  NumberAttributeDefinition,
+  TextAttributeDefinition,
+  FindingType,
+  LabelSchemaDefinition,
+  LabelSchema,
+  Project,
+  NO_FINDING_ID,
+} from './contract/labelSchema.js';
+export type { GeometryKind } from './contract/labelSchema.js';
+export { Case, CaseList, NextCase, CASE_STATUSES } from './contract/cases.js';
+export type { CaseStatus } from './contract/cases.js';
+export { validateLabelSchemaDefinition } from './contract/validateLabelSchemaDefinition.js';
+export { validateLabelAgainstSchema, checkAttributeValue, geometryKindOf } from './contract/validateLabelAgainstSchema.js';
+export { encodeMaskRuns, decodeMaskRuns } from './contract/segmentationMask.js';
 export {
   LabelCreatedEvent,
   LabelModifiedEvent,
   LabelRemovedEvent,
   LabelRemoved,
+  CaseSubmittedEvent,
+  CaseSubmitted,
   TimingSegmentEvent,
   TimingSegment,
   AuditEvent,

@@ -1,10 +1,22 @@
 /** Where the REST API lives on the ReadingRoom server. */
 export const API_BASE = '/api/v1';
 
+const segment = encodeURIComponent;
+
 /** API paths relative to the API base (client: `${apiBase}${path}`; server: `${API_BASE}${path}`). */
 export const apiPaths = {
   session: '/session',
   events: '/events',
-  studyLabels: (StudyInstanceUID: string) => `/studies/${encodeURIComponent(StudyInstanceUID)}/labels`,
   openapi: '/openapi.json',
+  studyLabels: (StudyInstanceUID: string) => `/studies/${segment(StudyInstanceUID)}/labels`,
+  studyLabelVersions: (StudyInstanceUID: string) => `/studies/${segment(StudyInstanceUID)}/label-versions`,
+  studyProjects: (StudyInstanceUID: string) => `/studies/${segment(StudyInstanceUID)}/projects`,
+  labelVersions: (labelId: string) => `/labels/${segment(labelId)}/versions`,
+  projects: '/projects',
+  project: (projectId: string) => `/projects/${segment(projectId)}`,
+  projectSchemas: (projectId: string) => `/projects/${segment(projectId)}/schemas`,
+  projectSchema: (projectId: string, version: number | 'latest') => `/projects/${segment(projectId)}/schemas/${version}`,
+  projectCases: (projectId: string) => `/projects/${segment(projectId)}/cases`,
+  nextCase: (projectId: string, after?: string) => `/projects/${segment(projectId)}/cases/next${after ? `?after=${segment(after)}` : ''}`,
+  timingReport: '/reports/timing',
 } as const;

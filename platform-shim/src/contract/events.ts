@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Slug } from './coding.js';
 import { Timestamp, Uid, Uuid } from './common.js';
 import { LabelSnapshot } from './labels.js';
 
@@ -16,14 +17,26 @@ function eventOf<T extends string, P extends TSchema>(type: T, payload: P) {
 }
 
 export const LabelRemoved = Type.Object(
-  { labelId: Uuid, StudyInstanceUID: Uid },
+  { labelId: Uuid, projectId: Slug, StudyInstanceUID: Uid },
   { additionalProperties: false },
 );
 
+/** The labeler is done with a case: every draft label they made on it becomes submitted. */
+export const CaseSubmitted = Type.Object(
+  { projectId: Slug, StudyInstanceUID: Uid },
+  { additionalProperties: false },
+);
+
+/**
+ * Active time (never wall-clock: pauses while the window is blurred or idle). With a labelId it
+ * is time spent on that label (drawing it, later edits); without, time on the case as a whole.
+ */
 export const TimingSegment = Type.Object(
   {
+    projectId: Type.Optional(Slug),
     StudyInstanceUID: Uid,
     labelId: Type.Optional(Uuid),
+    findingTypeId: Type.Optional(Slug),
     startedAt: Timestamp,
     endedAt: Timestamp,
     activeMs: Type.Integer({ minimum: 0, maximum: 86_400_000 }),
@@ -48,11 +61,12 @@ export const AuditRecord = Type.Object(
 export const LabelCreatedEvent = eventOf('label.created', LabelSnapshot);
 export const LabelModifiedEvent = eventOf('label.modified', LabelSnapshot);
 export const LabelRemovedEvent = eventOf('label.removed', LabelRemoved);
+export const CaseSubmittedEvent = eventOf('case.submitted', CaseSubmitted);
 export const TimingSegmentEvent = eventOf('timing.segment', TimingSegment);
 export const AuditEvent = eventOf('audit', AuditRecord);
 
 export const ClientEvent = Type.Union(
-  [LabelCreatedEvent, LabelModifiedEvent, LabelRemovedEvent, TimingSegmentEvent, AuditEvent],
+  [LabelCreatedEvent, LabelModifiedEvent, LabelRemovedEvent, CaseSubmittedEvent, TimingSegmentEvent, AuditEvent],
   {},
 );
 export type ClientEvent = Static<typeof ClientEvent>;
@@ -60,4 +74,5 @@ export type ClientEventType = ClientEvent['type'];
 export type ClientEventOf<T extends ClientEventType> = Extract<ClientEvent, { type: T }>;
 export type LabelRemoved = Static<typeof LabelRemoved>;
 export type TimingSegment = Static<typeof TimingSegment>;
+export type CaseSubmitted = Static<typeof CaseSubmitted>;
 export type AuditRecord = Static<typeof AuditRecord>;

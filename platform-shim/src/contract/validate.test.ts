@@ -2,11 +2,16 @@ import { validateClientEvent } from './validate';
 
 const snapshot = {
   labelId: '0192f0c8-0000-7000-8000-000000000001',
+  projectId: 'lung-nodules',
+  schemaVersion: 1,
+  findingTypeId: 'nodule',
+  attributes: { composition: 'solid' },
+  status: 'draft',
+  scope: 'image',
   StudyInstanceUID: '1.2.826.0.1.3680043.8.498.1',
   SeriesInstanceUID: '1.2.826.0.1.3680043.8.498.2',
   SOPInstanceUID: '1.2.826.0.1.3680043.8.498.3',
-  toolName: 'Length',
-  geometry: { points: [[0, 0, 0], [10, 0, 0]] },
+  geometry: { kind: 'length', toolName: 'Length', points: [[0, 0, 0], [10, 0, 0]] },
   measurements: [{ name: 'length', value: 10, unit: 'mm' }],
 };
 const event = (overrides: Record<string, unknown> = {}) => ({
@@ -30,7 +35,8 @@ describe('validateClientEvent', () => {
     ['a missing eventId', event({ eventId: undefined }), '/eventId'],
     ['a timestamp without zone', event({ occurredAt: '2026-11-28T05:01:49' }), '/occurredAt'],
     ['an extra field', event({ payload: { ...snapshot, PatientName: 'DOE^JANE' } }), '/payload'],
-    ['a 2D point', event({ payload: { ...snapshot, geometry: { points: [[0, 0]] } } }), '/payload/geometry/points/0'],
+    ['a 2D point', event({ payload: { ...snapshot, geometry: { kind: 'length', toolName: 'Length', points: [[0, 0]] } } }), '/payload/geometry'],
+    ['an unknown status', event({ payload: { ...snapshot, status: 'final' } }), '/payload/status'],
   ])('rejects %s with the path of the problem', (_name, input, path) => {
     const result = validateClientEvent(input);
     expect(result.ok).toBe(false);

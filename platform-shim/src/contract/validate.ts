@@ -2,6 +2,7 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import {
   AuditEvent,
+  CaseSubmittedEvent,
   LabelCreatedEvent,
   LabelModifiedEvent,
   LabelRemovedEvent,
@@ -35,6 +36,7 @@ const eventValidators: Record<ClientEventType, (value: unknown) => Validation<Cl
   'label.created': createValidator(LabelCreatedEvent),
   'label.modified': createValidator(LabelModifiedEvent),
   'label.removed': createValidator(LabelRemovedEvent),
+  'case.submitted': createValidator(CaseSubmittedEvent),
   'timing.segment': createValidator(TimingSegmentEvent),
   audit: createValidator(AuditEvent),
 };
