@@ -34,7 +34,16 @@ export {
   NO_FINDING_ID,
 } from './contract/labelSchema.js';
 export type { GeometryKind } from './contract/labelSchema.js';
-export { Case, CaseList, NextCase, CASE_STATUSES } from './contract/cases.js';
+export { Case, CaseList, NextCase, NextCaseQuery, CASE_STATUSES } from './contract/cases.js';
+export { ProjectInput, ProjectList, ProjectStudy, StudyProject, StudyProjectList } from './contract/projects.js';
+export {
+  TimingReport,
+  TimingReportQuery,
+  TimingLabeler,
+  TimingCase,
+  TimingByFindingType,
+  TimingByLabel,
+} from './contract/timingReport.js';
 export type { CaseStatus } from './contract/cases.js';
 export { validateLabelSchemaDefinition } from './contract/validateLabelSchemaDefinition.js';
 export { validateLabelAgainstSchema, checkAttributeValue, geometryKindOf } from './contract/validateLabelAgainstSchema.js';

@@ -21,3 +21,7 @@ export type CaseList = Static<typeof CaseList>;
 /** The case to open after submitting one; null when the labeler has none left. */
 export const NextCase = Type.Object({ case: Type.Union([Case, Type.Null()]) });
 export type NextCase = Static<typeof NextCase>;
+
+/** `GET /projects/{projectId}/cases/next?after={uid}`: the case after the one just submitted. */
+export const NextCaseQuery = Type.Object({ after: Type.Optional(Uid) }, { additionalProperties: false });
+export type NextCaseQuery = Static<typeof NextCaseQuery>;

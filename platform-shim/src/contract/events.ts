@@ -30,6 +30,10 @@ export const CaseSubmitted = Type.Object(
 /**
  * Active time (never wall-clock: pauses while the window is blurred or idle). With a labelId it
  * is time spent on that label (drawing it, later edits); without, time on the case as a whole.
+ * A segment is one uninterrupted stretch of activity: the tracker closes it when activity pauses,
+ * so activeMs is normally endedAt − startedAt. The server rejects activeMs larger than that and
+ * counts the segment as the interval [startedAt, startedAt + activeMs]; where a labeler's
+ * intervals overlap (parallel labels, two tabs) the overlap counts once.
  */
 export const TimingSegment = Type.Object(
   {

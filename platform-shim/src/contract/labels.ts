@@ -100,7 +100,11 @@ export const LabelSnapshot = Type.Object(
 );
 export type LabelSnapshot = Static<typeof LabelSnapshot>;
 
-/** A label as the server holds it now. */
+/**
+ * A label as the server holds it now: the snapshot of its current version (the latest change by
+ * client time; a late delivery of an older change gets a version of its own but never becomes
+ * current), with that version's number and hash, so both can be looked up in its history.
+ */
 export const Label = Type.Composite([
   LabelSnapshot,
   Type.Object({
@@ -117,7 +121,11 @@ export type Label = Static<typeof Label>;
 export const LabelList = Type.Object({ labels: Type.Array(Label) });
 export type LabelList = Static<typeof LabelList>;
 
-/** One immutable version of a label: every create, modify and delete makes one. */
+/**
+ * One immutable version of a label: every create, modify, delete and submission makes one,
+ * numbered per label in the order the server recorded them (a late delivery of an older change
+ * gets the next number; `occurredAt` says when it happened).
+ */
 export const LabelVersion = Type.Object({
   labelId: Uuid,
   version: Type.Integer({ minimum: 1 }),

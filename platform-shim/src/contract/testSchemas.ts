@@ -18,7 +18,7 @@ export const nodulesTestSchema: LabelSchemaDefinition = {
           required: true,
           options: [
             { id: 'solid', label: 'Solid', code: { CodeValue: 'RID5741', CodingSchemeDesignator: 'RADLEX', CodeMeaning: 'solid' } },
-            { id: 'part-solid', label: 'Part solid', code: { CodeValue: 'RID50152', CodingSchemeDesignator: 'RADLEX', CodeMeaning: 'part-solid' } },
+            { id: 'part-solid', label: 'Part solid', code: { CodeValue: 'RID46011', CodingSchemeDesignator: 'RADLEX', CodeMeaning: 'partially solid' } },
           ],
         },
         { kind: 'number', id: 'diameter', label: 'Diameter', required: false, unit: { CodeValue: 'mm', CodingSchemeDesignator: 'UCUM', CodeMeaning: 'millimeter' }, minimum: 0, maximum: 100 },
