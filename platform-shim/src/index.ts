@@ -100,10 +100,17 @@ export type { SyncState, SyncStatus } from './transport/syncStatus.js';
 export { computeBackoff } from './transport/computeBackoff.js';
 
 // Viewer activity → events.
-export { annotationToLabelSnapshot } from './annotations/annotationToLabelSnapshot.js';
-export type { SnapshotResult } from './annotations/annotationToLabelSnapshot.js';
+export { annotationToLabelShape } from './annotations/annotationToLabelShape.js';
+export type { ShapeResult } from './annotations/annotationToLabelShape.js';
+export { TOOL_NAME_BY_KIND, kindOfTool } from './annotations/annotationKinds.js';
+export { composeLabelSnapshot, shapeOf, termsOf } from './annotations/labelParts.js';
+export type { LabelShape, LabelTerms } from './annotations/labelParts.js';
+export { createLabelLedger } from './annotations/createLabelLedger.js';
+export type { LabelLedger, LabelLedgerOptions, LabelChange } from './annotations/createLabelLedger.js';
 export { forwardAnnotationEvents } from './annotations/forwardAnnotationEvents.js';
-export type { AnnotationForwarder, AnnotationForwarderOptions, LabelChange } from './annotations/forwardAnnotationEvents.js';
+export type { AnnotationForwarder, AnnotationForwarderOptions } from './annotations/forwardAnnotationEvents.js';
+export { forwardSegmentationEvents } from './annotations/forwardSegmentationEvents.js';
+export type { SegmentationForwarder, SegmentationForwarderOptions, SegmentReading } from './annotations/forwardSegmentationEvents.js';
 export type { CornerstoneAnnotation, ImageReference } from './annotations/annotationTypes.js';
 export { createAuditEmitter } from './audit/createAuditEmitter.js';
 export type { AuditEmitter } from './audit/createAuditEmitter.js';

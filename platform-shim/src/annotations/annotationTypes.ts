@@ -10,6 +10,8 @@ export interface CornerstoneAnnotation {
   };
   data?: {
     handles?: { points?: number[][] };
+    /** Contour tools (PlanarFreehandROI) keep their outline here, in world coordinates. */
+    contour?: { polyline?: number[][]; closed?: boolean };
     cachedStats?: Record<string, Record<string, unknown> | undefined>;
     label?: string;
     text?: string;

@@ -1,45 +1,92 @@
 import type { ClientEvent } from '../contract/events';
-import { forwardAnnotationEvents, type LabelChange } from './forwardAnnotationEvents';
+import type { LabelSnapshot } from '../contract/labels';
+import { createLabelLedger, type LabelChange } from './createLabelLedger';
+import { forwardAnnotationEvents } from './forwardAnnotationEvents';
 import type { CornerstoneAnnotation } from './annotationTypes';
+import type { LabelShape, LabelTerms } from './labelParts';
 
 const eventNames = { completed: 'COMPLETED', modified: 'MODIFIED', removed: 'REMOVED' };
 const image = { StudyInstanceUID: '1.2.1', SeriesInstanceUID: '1.2.2', SOPInstanceUID: '1.2.3' };
+const uid = '0192f0c8-0000-7000-8000-000000000001';
+const terms: LabelTerms = { projectId: 'lung', schemaVersion: 2, findingTypeId: 'nodule', attributes: { composition: 'solid' }, status: 'draft' };
 
 function setup() {
   const target = new EventTarget();
   const sent: ClientEvent[] = [];
   const changes: LabelChange[] = [];
+  const drafts: LabelShape[] = [];
+  const draftsRemoved: string[] = [];
   const problems: string[] = [];
+  const ledger = createLabelLedger({ sender: { send: async e => void sent.push(e) }, onChange: c => changes.push(c) });
   const forwarder = forwardAnnotationEvents({
     eventTarget: target,
     eventNames,
     lookupImage: id => (id === 'img-1' ? image : undefined),
-    sender: { send: async e => void sent.push(e) },
-    onChange: c => changes.push(c),
+    ledger,
+    onDraft: shape => drafts.push(shape),
+    onDraftRemoved: id => draftsRemoved.push(id),
     onProblem: p => problems.push(p),
     settleMs: 100,
   });
-  const fire = (name: string, annotation: CornerstoneAnnotation) =>
-    target.dispatchEvent(new CustomEvent(name, { detail: { annotation } }));
-  return { forwarder, fire, sent, changes, problems };
+  const fire = (name: string, annotation: CornerstoneAnnotation) => target.dispatchEvent(new CustomEvent(name, { detail: { annotation } }));
+  return { forwarder, ledger, fire, sent, changes, drafts, draftsRemoved, problems };
 }
 
-const annotation = (points: number[][], uid = '0192f0c8-0000-7000-8000-000000000001'): CornerstoneAnnotation => ({
+const annotation = (points: number[][], length?: number): CornerstoneAnnotation => ({
   annotationUID: uid,
   metadata: { toolName: 'Length', referencedImageId: 'img-1' },
-  data: { handles: { points } },
+  data: { handles: { points }, ...(length === undefined ? {} : { cachedStats: { t: { length, unit: 'mm' } } }) },
+});
+
+const known = (points: number[][], length: number): LabelSnapshot => ({
+  labelId: uid,
+  ...terms,
+  scope: 'image',
+  ...image,
+  geometry: { kind: 'length', toolName: 'Length', points: points as Array<[number, number, number]> },
+  measurements: [{ name: 'length', value: length, unit: 'mm' }],
 });
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 describe('forwardAnnotationEvents', () => {
-  it('sends label.created when an annotation is completed and tells the UI', () => {
-    const { fire, sent, changes } = setup();
+  it('holds a completed annotation as a draft for the picker and sends nothing yet (never an unlabeled label)', () => {
+    const { fire, sent, drafts } = setup();
     fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    expect(sent).toHaveLength(0);
+    expect(drafts).toEqual([expect.objectContaining({ labelId: uid, SOPInstanceUID: '1.2.3', geometry: expect.objectContaining({ kind: 'length' }) })]);
+  });
+
+  it('sends label.created with the picked terms and the geometry as it is when the picker accepts', () => {
+    const { forwarder, fire, sent, changes } = setup();
+    fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    // Statistics and a handle nudge arrive while the picker is open.
+    fire('MODIFIED', annotation([[0, 0, 0], [2, 0, 0]], 2));
+    expect(forwarder.accept(uid, terms)).toBe(true);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ type: 'label.created', payload: { labelId: '0192f0c8-0000-7000-8000-000000000001', SOPInstanceUID: '1.2.3' } });
-    expect(changes[0]).toMatchObject({ kind: 'upsert' });
+    expect(sent[0]).toMatchObject({
+      type: 'label.created',
+      payload: { labelId: uid, findingTypeId: 'nodule', attributes: { composition: 'solid' }, geometry: { points: [[0, 0, 0], [2, 0, 0]] }, measurements: [{ value: 2 }] },
+    });
+    expect(changes[0]).toMatchObject({ kind: 'upsert', change: 'created' });
+  });
+
+  it('sends nothing for a discarded draft, not even when its annotation is then removed', () => {
+    const { forwarder, fire, sent } = setup();
+    fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    forwarder.discard(uid);
+    fire('REMOVED', annotation([[0, 0, 0], [1, 0, 0]]));
+    jest.advanceTimersByTime(1000);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('tells the UI when a draft annotation disappears before it is named (the picker closes)', () => {
+    const { fire, sent, draftsRemoved } = setup();
+    fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    fire('REMOVED', annotation([[0, 0, 0], [1, 0, 0]]));
+    expect(draftsRemoved).toEqual([uid]);
+    expect(sent).toHaveLength(0);
   });
 
   it('ignores modifications while an annotation is still being drawn', () => {
@@ -49,83 +96,70 @@ describe('forwardAnnotationEvents', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('sends one label.modified after a drag settles, with the final geometry', () => {
-    const { fire, sent } = setup();
+  it('sends one label.modified after a drag settles, with the final geometry and the same terms', () => {
+    const { forwarder, fire, sent } = setup();
     fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    forwarder.accept(uid, terms);
     for (let x = 2; x <= 6; x++) {
       fire('MODIFIED', annotation([[0, 0, 0], [x, 0, 0]]));
       jest.advanceTimersByTime(50);
     }
     jest.advanceTimersByTime(100);
     expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
-    expect(sent[1]).toMatchObject({ payload: { geometry: { points: [[0, 0, 0], [6, 0, 0]] } } });
+    expect(sent[1]).toMatchObject({ payload: { geometry: { points: [[0, 0, 0], [6, 0, 0]] }, findingTypeId: 'nodule', attributes: { composition: 'solid' } } });
   });
 
-  it('sends the statistics Cornerstone computes after completion (they may lag the last drag)', () => {
-    const { fire, sent } = setup();
-    const stale = annotation([[0, 0, 0], [6, 0, 0]]);
-    stale.data!.cachedStats = { t: { length: 4, unit: 'mm' } };
-    fire('COMPLETED', stale);
-    const updated = annotation([[0, 0, 0], [6, 0, 0]]);
-    updated.data!.cachedStats = { t: { length: 6, unit: 'mm' } };
-    fire('MODIFIED', updated);
+  it('sends the statistics Cornerstone computes after the label was created (they may lag the last drag)', () => {
+    const { forwarder, fire, sent } = setup();
+    fire('COMPLETED', annotation([[0, 0, 0], [6, 0, 0]], 4));
+    forwarder.accept(uid, terms);
+    fire('MODIFIED', annotation([[0, 0, 0], [6, 0, 0]], 6));
     jest.advanceTimersByTime(200);
     expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
     expect(sent[1]).toMatchObject({ payload: { measurements: [{ name: 'length', value: 6, unit: 'mm' }] } });
   });
 
-  it('does not resend a label whose geometry did not change (statistics recomputed on render)', () => {
-    const { forwarder, fire, sent } = setup();
-    forwarder.markKnown({
-      labelId: '0192f0c8-0000-7000-8000-000000000001',
-      ...image,
-      toolName: 'Length',
-      geometry: { points: [[0, 0, 0], [1, 0, 0]] },
-      measurements: [{ name: 'length', value: 1, unit: 'mm' }],
-    });
-    const restored = annotation([[0, 0, 0], [1.0000001, 0, 0]]);
-    restored.data!.cachedStats = { t: { length: 1.0000001, unit: 'mm' } };
-    fire('MODIFIED', restored);
+  it('does not resend a restored label whose geometry did not change (statistics recomputed on render)', () => {
+    const { ledger, fire, sent } = setup();
+    ledger.markKnown(known([[0, 0, 0], [1, 0, 0]], 1));
+    fire('MODIFIED', annotation([[0, 0, 0], [1.0000001, 0, 0]], 1.0000001));
     jest.advanceTimersByTime(200);
     expect(sent).toHaveLength(0);
   });
 
   it('does not send a redrawn label whose statistics are not computed yet (regression: measurements wiped after reload)', () => {
-    const { forwarder, fire, sent } = setup();
-    forwarder.markKnown({
-      labelId: '0192f0c8-0000-7000-8000-000000000001',
-      ...image,
-      toolName: 'Length',
-      geometry: { points: [[0, 0, 0], [6, 0, 0]] },
-      measurements: [{ name: 'length', value: 6, unit: 'mm' }],
-    });
+    const { ledger, fire, sent } = setup();
+    ledger.markKnown(known([[0, 0, 0], [6, 0, 0]], 6));
     fire('MODIFIED', annotation([[0, 0, 0], [6, 0, 0]]));
     jest.advanceTimersByTime(1000);
     expect(sent).toHaveLength(0);
   });
 
   it('sends label.removed for a known label and drops a pending edit', () => {
-    const { fire, sent, changes } = setup();
+    const { forwarder, fire, sent, changes } = setup();
     fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    forwarder.accept(uid, terms);
     fire('MODIFIED', annotation([[0, 0, 0], [3, 0, 0]]));
     fire('REMOVED', annotation([[0, 0, 0], [3, 0, 0]]));
     jest.advanceTimersByTime(200);
     expect(sent.map(e => e.type)).toEqual(['label.created', 'label.removed']);
-    expect(sent[1]!.payload).toEqual({ labelId: '0192f0c8-0000-7000-8000-000000000001', StudyInstanceUID: '1.2.1' });
-    expect(changes.at(-1)).toEqual({ kind: 'removed', labelId: '0192f0c8-0000-7000-8000-000000000001', StudyInstanceUID: '1.2.1' });
+    expect(sent[1]!.payload).toEqual({ labelId: uid, projectId: 'lung', StudyInstanceUID: '1.2.1' });
+    expect(changes.at(-1)).toMatchObject({ kind: 'removed', labelId: uid, StudyInstanceUID: '1.2.1' });
   });
 
-  it('tells the user when an annotation cannot be saved as a label', () => {
-    const { fire, sent, problems } = setup();
+  it('tells the user when an annotation cannot be a label, and offers no picker for it', () => {
+    const { fire, sent, drafts, problems } = setup();
     fire('COMPLETED', { ...annotation([[0, 0, 0]]), metadata: { toolName: 'Length' } });
     expect(sent).toHaveLength(0);
+    expect(drafts).toHaveLength(0);
     expect(problems[0]).toContain('This Length is not saved as a label: the annotation is not on an acquired image');
   });
 
   it('stops listening when stopped', () => {
-    const { forwarder, fire, sent } = setup();
+    const { forwarder, fire, sent, drafts } = setup();
     forwarder.stop();
     fire('COMPLETED', annotation([[0, 0, 0]]));
     expect(sent).toHaveLength(0);
+    expect(drafts).toHaveLength(0);
   });
 });

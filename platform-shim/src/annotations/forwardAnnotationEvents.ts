@@ -1,12 +1,7 @@
-import type { LabelSnapshot } from '../contract/labels.js';
-import { createUuidV7 } from '../ids/createUuidV7.js';
-import type { EventSender } from '../transport/createEventQueue.js';
-import { annotationToLabelSnapshot } from './annotationToLabelSnapshot.js';
+import { annotationToLabelShape } from './annotationToLabelShape.js';
 import type { CornerstoneAnnotation, ImageReference } from './annotationTypes.js';
-
-export type LabelChange =
-  | { kind: 'upsert'; snapshot: LabelSnapshot }
-  | { kind: 'removed'; labelId: string; StudyInstanceUID: string };
+import type { LabelLedger } from './createLabelLedger.js';
+import { composeLabelSnapshot, termsOf, type LabelShape, type LabelTerms } from './labelParts.js';
 
 export interface AnnotationForwarderOptions {
   /** cornerstone's `eventTarget`. */
@@ -14,91 +9,100 @@ export interface AnnotationForwarderOptions {
   /** cornerstoneTools.Enums.Events names of the three annotation events. */
   eventNames: { completed: string; modified: string; removed: string };
   lookupImage: (imageId: string) => ImageReference | undefined;
-  sender: Pick<EventSender, 'send'>;
-  /** Called after a change was handed to the sender, so the UI can show it at once. */
-  onChange?: (change: LabelChange) => void;
+  ledger: LabelLedger;
+  /**
+   * A finished annotation that is not a label yet: the UI asks what it is (the label picker) and
+   * answers with `accept` or `discard`.
+   */
+  onDraft: (shape: LabelShape) => void;
+  /** A draft's annotation went away before it was labeled (the picker should close). */
+  onDraftRemoved?: (labelId: string) => void;
   /** Called when an annotation cannot become a label, with a reason for the user. */
   onProblem?: (message: string) => void;
   /** Edits arrive as a stream while a handle is dragged; send once it rests this long. */
   settleMs?: number;
-  now?: () => Date;
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
 }
 
 export interface AnnotationForwarder {
-  /** Tells the forwarder a label came from the server (restored), so its later edits are sent. */
-  markKnown(snapshot: LabelSnapshot): void;
+  /** The labeler said what a draft is: sends label.created with its current geometry. */
+  accept(labelId: string, terms: LabelTerms): boolean;
+  /** The labeler cancelled a draft; its annotation is being removed and nothing is sent. */
+  discard(labelId: string): void;
+  /** The shape of a draft as it is now (statistics may have arrived since it was finished). */
+  draftShape(labelId: string): LabelShape | undefined;
   stop(): void;
 }
 
 /**
- * Forwards annotation-completed, -modified and -removed events from Cornerstone3D to the
- * server as label events. Edits of labels we do not know (still being drawn, or not ours)
- * are ignored; edits that change nothing a reader would see (statistics recomputed to the
- * same values on render) are not sent again.
+ * Turns Cornerstone3D annotation events into label events. A completed annotation becomes a
+ * draft until the labeler names it; geometry edits of a label are sent once a drag settles;
+ * removal of a label is sent at once. Edits of annotations that are neither drafts nor labels
+ * (still being drawn, or not ours) are ignored.
  */
 export function forwardAnnotationEvents(options: AnnotationForwarderOptions): AnnotationForwarder {
+  const { ledger } = options;
   const settleMs = options.settleMs ?? 400;
-  const now = options.now ?? (() => new Date());
   const timers = options.timers ?? { setTimeout: globalThis.setTimeout.bind(globalThis), clearTimeout: globalThis.clearTimeout.bind(globalThis) };
-  const known = new Map<string, { fingerprint: Fingerprint; StudyInstanceUID: string }>();
+  /** Drafts by label id: the live annotation object, which Cornerstone keeps mutating. */
+  const drafts = new Map<string, CornerstoneAnnotation>();
   const settling = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const emit = (type: 'label.created' | 'label.modified', snapshot: LabelSnapshot) => {
-    known.set(snapshot.labelId, { fingerprint: fingerprintOf(snapshot), StudyInstanceUID: snapshot.StudyInstanceUID });
-    void options.sender.send({ eventId: createUuidV7(), type, occurredAt: now().toISOString(), payload: snapshot });
-    options.onChange?.({ kind: 'upsert', snapshot });
-  };
-
-  const toSnapshot = (annotation: CornerstoneAnnotation) => {
-    const result = annotationToLabelSnapshot(annotation, options.lookupImage);
+  const toShape = (annotation: CornerstoneAnnotation, report: boolean) => {
+    const result = annotationToLabelShape(annotation, options.lookupImage);
     if (!result.ok) {
-      options.onProblem?.(`This ${annotation.metadata?.toolName ?? 'annotation'} is not saved as a label: ${result.reason}.`);
+      if (report) options.onProblem?.(`This ${annotation.metadata?.toolName ?? 'annotation'} is not saved as a label: ${result.reason}.`);
       return undefined;
     }
-    return result.snapshot;
+    return result.shape;
+  };
+
+  const cancelSettling = (labelId: string) => {
+    const pending = settling.get(labelId);
+    if (pending !== undefined) timers.clearTimeout(pending);
+    settling.delete(labelId);
   };
 
   const onCompleted = (event: Event) => {
     const annotation = annotationOf(event);
-    if (!annotation?.annotationUID || known.has(annotation.annotationUID)) return;
-    const snapshot = toSnapshot(annotation);
-    if (snapshot) emit('label.created', snapshot);
+    const labelId = annotation?.annotationUID;
+    if (!annotation || !labelId || ledger.has(labelId) || drafts.has(labelId)) return;
+    const shape = toShape(annotation, true);
+    if (!shape) return;
+    drafts.set(labelId, annotation);
+    options.onDraft(shape);
   };
 
   const onModified = (event: Event) => {
     const annotation = annotationOf(event);
     const labelId = annotation?.annotationUID;
-    if (!annotation || !labelId || !known.has(labelId)) return;
-    const pending = settling.get(labelId);
-    if (pending !== undefined) timers.clearTimeout(pending);
+    if (!annotation || !labelId) return;
+    if (drafts.has(labelId)) {
+      drafts.set(labelId, annotation);
+      return;
+    }
+    if (!ledger.has(labelId)) return;
+    cancelSettling(labelId);
     settling.set(
       labelId,
       timers.setTimeout(() => {
         settling.delete(labelId);
-        const previous = known.get(labelId);
-        if (!previous) return;
-        const snapshot = toSnapshot(annotation);
-        if (snapshot && hasChanged(previous.fingerprint, fingerprintOf(snapshot))) emit('label.modified', snapshot);
+        const known = ledger.get(labelId);
+        const shape = known ? toShape(annotation, false) : undefined;
+        if (known && shape) ledger.update(composeLabelSnapshot(shape, termsOf(known)));
       }, settleMs),
     );
   };
 
   const onRemoved = (event: Event) => {
     const labelId = annotationOf(event)?.annotationUID;
-    const previous = labelId ? known.get(labelId) : undefined;
-    if (!labelId || !previous) return;
-    const pending = settling.get(labelId);
-    if (pending !== undefined) timers.clearTimeout(pending);
-    settling.delete(labelId);
-    known.delete(labelId);
-    void options.sender.send({
-      eventId: createUuidV7(),
-      type: 'label.removed',
-      occurredAt: now().toISOString(),
-      payload: { labelId, StudyInstanceUID: previous.StudyInstanceUID },
-    });
-    options.onChange?.({ kind: 'removed', labelId, StudyInstanceUID: previous.StudyInstanceUID });
+    if (!labelId) return;
+    if (drafts.delete(labelId)) {
+      options.onDraftRemoved?.(labelId);
+      return;
+    }
+    cancelSettling(labelId);
+    ledger.remove(labelId);
   };
 
   const { eventTarget, eventNames } = options;
@@ -107,8 +111,20 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
   eventTarget.addEventListener(eventNames.removed, onRemoved);
 
   return {
-    markKnown(snapshot) {
-      known.set(snapshot.labelId, { fingerprint: fingerprintOf(snapshot), StudyInstanceUID: snapshot.StudyInstanceUID });
+    accept(labelId, terms) {
+      const annotation = drafts.get(labelId);
+      const shape = annotation ? toShape(annotation, true) : undefined;
+      drafts.delete(labelId);
+      if (!shape) return false;
+      ledger.create(composeLabelSnapshot(shape, terms));
+      return true;
+    },
+    discard(labelId) {
+      drafts.delete(labelId);
+    },
+    draftShape(labelId) {
+      const annotation = drafts.get(labelId);
+      return annotation ? toShape(annotation, false) : undefined;
     },
     stop() {
       eventTarget.removeEventListener(eventNames.completed, onCompleted);
@@ -116,36 +132,11 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
       eventTarget.removeEventListener(eventNames.removed, onRemoved);
       settling.forEach(timer => timers.clearTimeout(timer));
       settling.clear();
+      drafts.clear();
     },
   };
 }
 
 function annotationOf(event: Event): CornerstoneAnnotation | undefined {
   return (event as CustomEvent<{ annotation?: CornerstoneAnnotation }>).detail?.annotation;
-}
-
-interface Fingerprint {
-  /** Where and what: image, geometry (to 1 µm) and text. */
-  shape: string;
-  /** Measurements to 4 significant digits; '' while Cornerstone has not computed them. */
-  measurements: string;
-}
-
-function fingerprintOf(snapshot: LabelSnapshot): Fingerprint {
-  const points = snapshot.geometry.points.map(p => p.map(v => Math.round(v * 1000)).join(','));
-  const measurements = (snapshot.measurements ?? []).map(m => `${m.name}=${m.value.toPrecision(4)}${m.unit}`);
-  return {
-    shape: `${snapshot.SOPInstanceUID}|${snapshot.frameNumber ?? ''}|${points.join(';')}|${snapshot.text ?? ''}`,
-    measurements: measurements.join(','),
-  };
-}
-
-/**
- * A change a reader would see. Measurements count because Cornerstone may complete an annotation
- * before its last statistics update; missing measurements do not, because a redrawn annotation
- * has none until its first render computes them.
- */
-function hasChanged(previous: Fingerprint, next: Fingerprint): boolean {
-  if (previous.shape !== next.shape) return true;
-  return next.measurements !== '' && next.measurements !== previous.measurements;
 }

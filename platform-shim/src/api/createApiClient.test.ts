@@ -27,6 +27,35 @@ describe('createApiClient', () => {
     expect(seen).toBe('1.2.3');
   });
 
+  it("lists a study's projects with the schema each labels it with", async () => {
+    const project = { projectId: 'lung', title: 'Lung nodules', latestSchemaVersion: 2 };
+    server.use(http.get('https://rr.example/api/v1/studies/1.2.3/projects', () => HttpResponse.json({ projects: [{ project, schema: null }] })));
+    expect(await api.listStudyProjects('1.2.3')).toEqual([{ project, schema: null }]);
+  });
+
+  it("asks for one project's labels of a study", async () => {
+    let projectId: string | null = null;
+    server.use(
+      http.get('https://rr.example/api/v1/studies/1.2.3/labels', ({ request }) => {
+        projectId = new URL(request.url).searchParams.get('projectId');
+        return HttpResponse.json({ labels: [] });
+      }),
+    );
+    await api.listStudyLabels('1.2.3', 'lung');
+    expect(projectId).toBe('lung');
+  });
+
+  it('asks for the next case after the one just submitted, and says when none is left', async () => {
+    const next = { projectId: 'lung', StudyInstanceUID: '1.2.4', status: 'not-started', labelCount: 0 };
+    server.use(
+      http.get('https://rr.example/api/v1/projects/lung/cases/next', ({ request }) =>
+        HttpResponse.json({ case: new URL(request.url).searchParams.get('after') === '1.2.3' ? next : null }),
+      ),
+    );
+    expect(await api.getNextCase('lung', '1.2.3')).toEqual(next);
+    expect(await api.getNextCase('lung', '1.2.4')).toBeNull();
+  });
+
   it('posts events as JSON with the client id', async () => {
     let body: unknown;
     server.use(

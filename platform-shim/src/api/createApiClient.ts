@@ -1,6 +1,8 @@
 import type { IngestBatchResponse } from '../contract/ingest.js';
 import type { ClientEvent } from '../contract/events.js';
+import type { Case, NextCase } from '../contract/cases.js';
 import type { Label, LabelList } from '../contract/labels.js';
+import type { StudyProject, StudyProjectList } from '../contract/projects.js';
 import type { Session } from '../contract/session.js';
 import { API_BASE, apiPaths } from '../contract/apiPaths.js';
 
@@ -18,7 +20,12 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   getSession(): Promise<Session>;
-  listStudyLabels(StudyInstanceUID: string): Promise<Label[]>;
+  /** The study's saved labels, of one project when `projectId` is given. */
+  listStudyLabels(StudyInstanceUID: string, projectId?: string): Promise<Label[]>;
+  /** The projects that label a study, each with the schema version new labels are made with. */
+  listStudyProjects(StudyInstanceUID: string): Promise<StudyProject[]>;
+  /** The labeler's next case in a project after `after` (the one just submitted); null when none is left. */
+  getNextCase(projectId: string, after?: string): Promise<Case | null>;
   postEvents(clientId: string, events: ClientEvent[], options?: { keepalive?: boolean }): Promise<IngestBatchResponse>;
 }
 
@@ -45,8 +52,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   return {
     getSession: () => request<Session>(apiPaths.session),
-    listStudyLabels: async StudyInstanceUID =>
-      (await request<LabelList>(apiPaths.studyLabels(StudyInstanceUID))).labels,
+    listStudyLabels: async (StudyInstanceUID, projectId) =>
+      (await request<LabelList>(apiPaths.studyLabels(StudyInstanceUID, projectId))).labels,
+    listStudyProjects: async StudyInstanceUID =>
+      (await request<StudyProjectList>(apiPaths.studyProjects(StudyInstanceUID))).projects,
+    getNextCase: async (projectId, after) => (await request<NextCase>(apiPaths.nextCase(projectId, after))).case,
     postEvents: (clientId, events, options) =>
       request<IngestBatchResponse>(apiPaths.events, {
         method: 'POST',

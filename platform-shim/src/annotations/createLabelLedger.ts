@@ -1,0 +1,78 @@
+import type { LabelSnapshot } from '../contract/labels.js';
+import { createUuidV7 } from '../ids/createUuidV7.js';
+import type { EventSender } from '../transport/createEventQueue.js';
+import { fingerprintLabel, hasLabelChanged, type LabelFingerprint } from './labelFingerprint.js';
+
+export type LabelChange =
+  | { kind: 'upsert'; snapshot: LabelSnapshot; change: 'created' | 'modified' }
+  | { kind: 'removed'; labelId: string; StudyInstanceUID: string; snapshot: LabelSnapshot };
+
+export interface LabelLedgerOptions {
+  sender: Pick<EventSender, 'send'>;
+  /** Called after a change was handed to the sender, so the UI shows it at once. */
+  onChange?: (change: LabelChange) => void;
+  now?: () => Date;
+}
+
+/**
+ * The labels this viewer knows to be on the server, and the one place label events are made:
+ * label.created, label.modified (only for a change a reader would see) and label.removed.
+ */
+export interface LabelLedger {
+  has(labelId: string): boolean;
+  get(labelId: string): LabelSnapshot | undefined;
+  /** A new label (or one brought back by undo): sends label.created. */
+  create(snapshot: LabelSnapshot): void;
+  /** Sends label.modified when the snapshot differs from the known one; returns whether it did. */
+  update(snapshot: LabelSnapshot): boolean;
+  /** Sends label.removed for a known label; returns the removed snapshot. */
+  remove(labelId: string): LabelSnapshot | undefined;
+  /** A label that came from the server: known, nothing sent. */
+  markKnown(snapshot: LabelSnapshot): void;
+  /** Forgets every label without sending anything (the session ends). */
+  clear(): void;
+}
+
+export function createLabelLedger(options: LabelLedgerOptions): LabelLedger {
+  const now = options.now ?? (() => new Date());
+  const known = new Map<string, { snapshot: LabelSnapshot; fingerprint: LabelFingerprint }>();
+
+  const remember = (snapshot: LabelSnapshot) => known.set(snapshot.labelId, { snapshot, fingerprint: fingerprintLabel(snapshot) });
+  const emit = (type: 'label.created' | 'label.modified', snapshot: LabelSnapshot) => {
+    remember(snapshot);
+    void options.sender.send({ eventId: createUuidV7(), type, occurredAt: now().toISOString(), payload: snapshot });
+    options.onChange?.({ kind: 'upsert', snapshot, change: type === 'label.created' ? 'created' : 'modified' });
+  };
+
+  return {
+    has: labelId => known.has(labelId),
+    get: labelId => known.get(labelId)?.snapshot,
+    create: snapshot => emit('label.created', snapshot),
+    update(snapshot) {
+      const previous = known.get(snapshot.labelId);
+      if (!previous || !hasLabelChanged(previous.fingerprint, fingerprintLabel(snapshot))) return false;
+      // Statistics not computed yet (a redrawn label) keep the known ones rather than wiping them.
+      const measured = snapshot.measurements ?? previous.snapshot.measurements;
+      emit('label.modified', measured ? { ...snapshot, measurements: measured } : snapshot);
+      return true;
+    },
+    remove(labelId) {
+      const previous = known.get(labelId);
+      if (!previous) return undefined;
+      known.delete(labelId);
+      const { projectId, StudyInstanceUID } = previous.snapshot;
+      void options.sender.send({
+        eventId: createUuidV7(),
+        type: 'label.removed',
+        occurredAt: now().toISOString(),
+        payload: { labelId, projectId, StudyInstanceUID },
+      });
+      options.onChange?.({ kind: 'removed', labelId, StudyInstanceUID, snapshot: previous.snapshot });
+      return previous.snapshot;
+    },
+    markKnown(snapshot) {
+      remember(snapshot);
+    },
+    clear: () => known.clear(),
+  };
+}
