@@ -1,10 +1,11 @@
 // Seeded property-style loops: every tree size, every checkpoint pair, random page cuts and
 // random tampering, each with the verdict a correct verifier must reach.
 import { summarizeRecordPage } from './summarizeRecordPage.js';
-import type { LedgerRecord } from './ledgerRecord.js';
+import type { LedgerRecord, StoredLedgerRecord } from './ledgerRecord.js';
 import { LedgerVerifier } from './LedgerVerifier.js';
 import { createTestLedger, TEST_ORIGIN } from './testing/createTestLedger.js';
 import { verifyLedger } from './verifyLedger.js';
+import { toCanonicalRecord } from './canonicalRecord.js';
 
 /** Park–Miller generator: deterministic, so a failure names a reproducible seed. */
 function createRandom(seed: number): (below: number) => number {
@@ -58,6 +59,10 @@ describe('LedgerVerifier over many ledgers', () => {
       const sizes = Array.from({ length: random(4) }, () => random(MAX + 1));
       const report = verifyLedger(records, optionsWith(sizes));
       expect(report).toMatchObject({ ok: false, records: victim, problem: { kind: 'modified', seq: victim + 1 } });
+      // The same edit made to a stored canonical text.
+      const stored = ledger.records.map(toCanonicalRecord);
+      stored[victim] = { ...stored[victim]!, canonicalContent: toCanonicalRecord(records[victim]!).canonicalContent };
+      expect(verifyLedger(stored, optionsWith(sizes))).toEqual(report);
     }
   });
 
@@ -71,7 +76,9 @@ describe('LedgerVerifier over many ledgers', () => {
       if (action === 'inserted') records.splice(at, 0, structuredClone(records[at - 1]!));
       if (action === 'reordered') [records[at], records[at + 1]] = [records[at + 1]!, records[at]!];
       const seq = action === 'inserted' ? at : at + 1;
-      expect(verifyInSummaries(records, optionsWith([MAX]), 1 + random(6))).toMatchObject({ ok: false, problem: { kind: action, seq } });
+      const pageSize = 1 + random(6);
+      expect(verifyInSummaries(records, optionsWith([MAX]), pageSize)).toMatchObject({ ok: false, problem: { kind: action, seq } });
+      expect(verifyInSummaries(records.map(toCanonicalRecord), optionsWith([MAX]), pageSize)).toMatchObject({ ok: false, problem: { kind: action, seq } });
     }
   });
 
@@ -104,7 +111,7 @@ function tamper(record: LedgerRecord, field: 'detail' | 'actor' | 'subject' | 'k
 }
 
 /** The parallel-friendly path: pages summarized independently (as workers would), then joined. */
-function verifyInSummaries(records: readonly LedgerRecord[], options: ReturnType<typeof optionsWith>, pageSize: number) {
+function verifyInSummaries(records: readonly StoredLedgerRecord[], options: ReturnType<typeof optionsWith>, pageSize: number) {
   const verifier = new LedgerVerifier(options);
   // Pages are planned up front from the checkpoint sizes, as a coordinator would.
   const cuts = [...new Set([...options.checkpoints.map(note => Number(note.split('\n')[1])), records.length])].sort((a, b) => a - b);

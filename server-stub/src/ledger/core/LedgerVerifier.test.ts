@@ -9,6 +9,7 @@ import { signCheckpoint } from './checkpoint.js';
 import { createTestLedger, createTestRecordContent, sealTestRecords, TEST_ORIGIN } from './testing/createTestLedger.js';
 import { EMPTY_TREE_HASH } from './treeHashes.js';
 import { verifyLedger } from './verifyLedger.js';
+import { toCanonicalRecord } from './canonicalRecord.js';
 
 const ledger = createTestLedger(20, [5, 12, 20]);
 const options = { origin: TEST_ORIGIN, verifierKeys: [ledger.verifierKey], checkpoints: ledger.checkpoints };
@@ -196,5 +197,33 @@ describe('LedgerVerifier', () => {
   it('keeps sealing and verifying in agreement for appended records', () => {
     const next = sealRecord(createTestRecordContent(21), ledger.records[19]!.chainHash);
     expect(verifyLedger([...ledger.records, next], options)).toMatchObject({ ok: true, records: 21, unanchoredRecords: 1 });
+  });
+});
+
+describe('LedgerVerifier on records stored as canonical content', () => {
+  const canonical = ledger.records.map(toCanonicalRecord);
+
+  it('accepts them, alone or mixed with field records, with the same verdict', () => {
+    const expected = verifyLedger(ledger.records, options);
+    expect(verifyLedger(canonical, options)).toEqual(expected);
+    expect(verifyLedger(canonical.map((r, i) => (i % 2 ? r : ledger.records[i]!)), options)).toEqual(expected);
+  });
+
+  it('modified: the stored text edited', () => {
+    const records = structuredClone(canonical);
+    records[6]!.canonicalContent = records[6]!.canonicalContent.replace('"kind":"', '"kind":"x');
+    expect(problemOf(verifyLedger(records, options))).toMatchObject({ kind: 'modified', seq: 7 });
+  });
+
+  it('modified: rows swapped with their seq columns renumbered, the texts untouched', () => {
+    const records = structuredClone(canonical);
+    [records[4], records[5]] = [{ ...records[5]!, seq: 5 }, { ...records[4]!, seq: 6 }];
+    expect(problemOf(verifyLedger(records, options))).toMatchObject({ kind: 'modified', seq: 5, message: expect.stringContaining('seq differs') });
+  });
+
+  it('malformed: text and fields in one record', () => {
+    const records: unknown[] = structuredClone(canonical);
+    records[2] = { ...canonical[2]!, kind: 'label.created' };
+    expect(problemOf(verifyLedger(records as typeof canonical, options))).toMatchObject({ kind: 'malformed', seq: 3 });
   });
 });

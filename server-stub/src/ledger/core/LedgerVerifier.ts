@@ -11,7 +11,7 @@
 import { CompactRange, type TreeNodeHash } from './CompactRange.js';
 import { describeSeqProblem } from './describeSeqProblem.js';
 import { GENESIS_CHAIN_HASH, hashChainLink } from './hashChainLink.js';
-import type { LedgerRecord } from './ledgerRecord.js';
+import type { StoredLedgerRecord } from './ledgerRecord.js';
 import type { LedgerProblem, LedgerVerificationReport } from './ledgerProblem.js';
 import { parseVerifierKey, type NoteVerifier } from './noteKeys.js';
 import { prepareCheckpoints, type PreparedCheckpoints, type TrustedCheckpoint } from './prepareCheckpoints.js';
@@ -63,7 +63,7 @@ export class LedgerVerifier {
   }
 
   /** Checks the next records in seq order; returns the first problem once one is known. */
-  push(records: readonly LedgerRecord[]): LedgerProblem | undefined {
+  push(records: readonly StoredLedgerRecord[]): LedgerProblem | undefined {
     let from = 0;
     while (from < records.length && !this.problem) {
       const boundary = this.getNextBoundary();

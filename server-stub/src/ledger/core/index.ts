@@ -4,11 +4,20 @@
  * verifier behind `readingroom audit verify`. No I/O: plain data in, plain data out.
  * See docs/audit-ledger.md.
  */
-export type { AuditActor, AuditSubject, JsonValue, LedgerRecord, LedgerRecordContent } from './ledgerRecord.js';
+export type {
+  AuditActor,
+  AuditSubject,
+  CanonicalLedgerRecord,
+  JsonValue,
+  LedgerRecord,
+  LedgerRecordContent,
+  StoredLedgerRecord,
+} from './ledgerRecord.js';
 export { CanonicalJsonError, canonicalizeJson } from './canonicalizeJson.js';
 export { canonicalizeRecordContent, getHashedRecordContent, hashRecordContent } from './hashRecordContent.js';
 export { validateRecordContent } from './validateRecordContent.js';
 export { InvalidRecordError, sealRecord } from './sealRecord.js';
+export { parseCanonicalRecord, toCanonicalRecord } from './canonicalRecord.js';
 export { GENESIS_CHAIN_HASH, hashChainLink } from './hashChainLink.js';
 export { areHashesEqual, EMPTY_TREE_HASH, HASH_SIZE, hashChildren, hashLeaf, type Hash } from './treeHashes.js';
 export { decomposeRange, getNodeRange, getSplitPoint, type LeafRange, type TreeNodeId } from './treeNodes.js';

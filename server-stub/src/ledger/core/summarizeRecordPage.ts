@@ -8,12 +8,14 @@
 import { CompactRange, type CompactRangeData } from './CompactRange.js';
 import { ChainLinkChecker } from './hashChainLink.js';
 import { canonicalizeRecordContent } from './hashRecordContent.js';
-import type { LedgerRecord } from './ledgerRecord.js';
+import type { StoredLedgerRecord } from './ledgerRecord.js';
+import { readTopLevelSeq } from './canonicalRecord.js';
 import type { LedgerProblem } from './ledgerProblem.js';
 import { describeSeqProblem } from './describeSeqProblem.js';
 import { hashLeafToHex } from './treeHashes.js';
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
+const CONTENT_FIELDS = ['recordedAt', 'kind', 'actor', 'subject', 'detail'];
 
 export interface PageProblem extends LedgerProblem {
   /** Index in the page of the record at fault. */
@@ -40,7 +42,7 @@ export interface RecordPageSummary {
 }
 
 /** Checks records[from..to), which should be the ledger positions startIndex, startIndex + 1, ... */
-export function summarizeRecordPage(records: readonly LedgerRecord[], startIndex: number, from = 0, to = records.length): RecordPageSummary {
+export function summarizeRecordPage(records: readonly StoredLedgerRecord[], startIndex: number, from = 0, to = records.length): RecordPageSummary {
   const range = new CompactRange(startIndex);
   const firstSeq = records[from]?.seq;
   const summary: RecordPageSummary = { startIndex, count: to - from, checked: 0, range: range.toData() };
@@ -55,6 +57,9 @@ export function summarizeRecordPage(records: readonly LedgerRecord[], startIndex
     const leafHex = computeLeafHex(record);
     if (typeof leafHex !== 'string') return finishPage(summary, range, { ...leafHex, index });
     if (leafHex !== record.leafHash) return finishPage(summary, range, { ...describeLeafMismatch(record), index });
+    if ('canonicalContent' in record && readTopLevelSeq(record.canonicalContent) !== record.seq) {
+      return finishPage(summary, range, { ...describeSeqColumnMismatch(record.seq), index });
+    }
     if (chain === undefined) {
       // The page's first link is checked by the verifier, which knows the previous page.
       if (!HEX_HASH.test(record.chainHash)) return finishPage(summary, range, { ...describeBadHashes(record.seq), index });
@@ -78,14 +83,20 @@ function finishPage(summary: RecordPageSummary, range: CompactRange, problem: Pa
 
 // Hex syntax is only examined once a comparison failed: a well-formed stored hash is proven
 // by equality with the recomputed one, and the regex would cost more than the hashing.
-function checkRecordShape(record: LedgerRecord, expectedSeq: number): LedgerProblem | undefined {
+function checkRecordShape(record: StoredLedgerRecord, expectedSeq: number): LedgerProblem | undefined {
   if (typeof record !== 'object' || record === null) return { kind: 'malformed', message: `the record at position ${expectedSeq} is not an object` };
   if (!Number.isSafeInteger(record.seq)) return { kind: 'malformed', message: `the record at position ${expectedSeq} has no integer seq` };
   if (typeof record.leafHash !== 'string' || typeof record.chainHash !== 'string') return describeBadHashes(record.seq);
+  if ('canonicalContent' in record && (typeof record.canonicalContent !== 'string' || CONTENT_FIELDS.some(field => field in record))) {
+    // Content both as text and as fields: which one would the verifier vouch for?
+    return { kind: 'malformed', seq: record.seq, message: `record seq ${record.seq}: canonicalContent must be a string and come without content fields` };
+  }
   return undefined;
 }
 
-function computeLeafHex(record: LedgerRecord): string | LedgerProblem {
+/** The leaf hash of the stored text as it is, or of the canonicalized fields. */
+function computeLeafHex(record: StoredLedgerRecord): string | LedgerProblem {
+  if ('canonicalContent' in record) return hashLeafToHex(record.canonicalContent);
   try {
     return hashLeafToHex(canonicalizeRecordContent(record));
   } catch (error) {
@@ -93,20 +104,24 @@ function computeLeafHex(record: LedgerRecord): string | LedgerProblem {
   }
 }
 
+function describeSeqColumnMismatch(seq: number): LedgerProblem {
+  return { kind: 'modified', seq, message: `record seq ${seq} was modified: its seq differs from the seq in its hashed content` };
+}
+
 function describeBadHashes(seq: number): LedgerProblem {
   return { kind: 'malformed', seq, message: `record seq ${seq}: leafHash and chainHash must be 64 lower-case hex digits` };
 }
 
-function describeLeafMismatch(record: LedgerRecord): LedgerProblem {
+function describeLeafMismatch(record: StoredLedgerRecord): LedgerProblem {
   if (!HEX_HASH.test(record.leafHash)) return describeBadHashes(record.seq);
   return { kind: 'modified', seq: record.seq, message: `record seq ${record.seq} was modified: its content does not match its stored leaf hash` };
 }
 
-function describeChainMismatch(record: LedgerRecord): LedgerProblem {
+function describeChainMismatch(record: StoredLedgerRecord): LedgerProblem {
   return HEX_HASH.test(record.chainHash) ? describeChainBreak(record.seq) : describeBadHashes(record.seq);
 }
 
-function checkSeq(seq: number, expectedSeq: number, records: readonly LedgerRecord[], k: number, to: number): Omit<PageProblem, 'index'> | undefined {
+function checkSeq(seq: number, expectedSeq: number, records: readonly StoredLedgerRecord[], k: number, to: number): Omit<PageProblem, 'index'> | undefined {
   if (seq === expectedSeq) return undefined;
   if (seq > expectedSeq && k + 1 >= to) {
     // The record that would tell a gap from a swap is on the next page.
