@@ -91,9 +91,13 @@ describe('sealRecord', () => {
     );
   });
 
-  it('keeps only the ledger fields', () => {
-    const sealed = sealRecord({ ...content, rowId: 5 } as LedgerRecordContent, GENESIS_CHAIN_HASH);
+  it('keeps only the ledger fields, as hashed, sharing nothing with the input', () => {
+    const input = { ...content, rowId: 5, actor: { ...content.actor, role: undefined } } as LedgerRecordContent;
+    const sealed = sealRecord(input, GENESIS_CHAIN_HASH);
     expect(Object.keys(sealed).sort()).toEqual(['actor', 'chainHash', 'detail', 'kind', 'leafHash', 'recordedAt', 'seq', 'subject']);
+    expect(sealed.actor).toEqual({ clientId: 'viewer-3', userId: 'u-17' });
+    expect(sealed.detail).not.toBe(input.detail);
+    expect(sealed.detail).toEqual(input.detail);
   });
 
   it('reports every problem at once', () => {

@@ -21,8 +21,8 @@ export class InvalidRecordError extends Error {
 
 /**
  * Validates the content and derives its leafHash and chainHash. Throws InvalidRecordError
- * when the content breaks a rule or is not JSON data; the result is a fresh object holding
- * only the ledger's fields.
+ * when the content breaks a rule or is not JSON data. The result is a fresh object holding
+ * only the ledger's fields, exactly as hashed (keys in canonical order).
  */
 export function sealRecord(content: LedgerRecordContent, previousChainHash: Hash | string): LedgerRecord {
   const problems = validateRecordContent(content);
@@ -36,15 +36,8 @@ export function sealRecord(content: LedgerRecordContent, previousChainHash: Hash
   if (previous.length !== HASH_SIZE) problems.push('previousChainHash must be 32 bytes (64 hex digits)');
   if (problems.length > 0) throw new InvalidRecordError(problems);
   const leafHash = hashLeaf(canonical);
-  const { seq, recordedAt, kind, actor, subject, detail } = content;
-  return {
-    seq,
-    recordedAt,
-    kind,
-    actor,
-    subject,
-    detail,
-    leafHash: leafHash.toString('hex'),
-    chainHash: hashChainLink(previous, leafHash).toString('hex'),
-  };
+  // Parsed back from the hashed text: a deep copy holding exactly what the hash covers (no
+  // undefined members, nothing shared with the caller's objects).
+  const hashed = JSON.parse(canonical) as LedgerRecordContent;
+  return { ...hashed, leafHash: leafHash.toString('hex'), chainHash: hashChainLink(previous, leafHash).toString('hex') };
 }
