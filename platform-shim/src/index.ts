@@ -93,10 +93,14 @@ export type { SupportedHost } from './host/supportedHosts.js';
 // Talking to the server.
 export { createApiClient, ApiError } from './api/createApiClient.js';
 export type { ApiClient, ApiClientOptions } from './api/createApiClient.js';
-export { createEventQueue } from './transport/createEventQueue.js';
-export type { EventSender, EventQueueOptions } from './transport/createEventQueue.js';
-export { describeSyncStatus, INITIAL_SYNC_STATUS } from './transport/syncStatus.js';
-export type { SyncState, SyncStatus } from './transport/syncStatus.js';
+// The durable outbox: events are kept in IndexedDB until the server answers for them.
+export { createOutbox } from './transport/createOutbox.js';
+export type { Outbox, OutboxOptions } from './transport/createOutbox.js';
+export { OutboxBlockedError } from './transport/EventSender.js';
+export type { EventSender } from './transport/EventSender.js';
+export { OUTBOX_DATABASE } from './transport/openOutboxStore.js';
+export { describeSyncStatus, describeRejections, deriveSyncStatus, INITIAL_SYNC_STATUS, SYNC_STATES } from './transport/syncStatus.js';
+export type { SyncState, SyncStatus, SyncRejection, SyncFacts } from './transport/syncStatus.js';
 export { computeBackoff } from './transport/computeBackoff.js';
 
 // Viewer activity → events.

@@ -1,6 +1,6 @@
 import type { LabelSnapshot } from '../contract/labels.js';
 import { createUuidV7 } from '../ids/createUuidV7.js';
-import type { EventSender } from '../transport/createEventQueue.js';
+import type { EventSender } from '../transport/EventSender.js';
 import { fingerprintLabel, hasLabelChanged, type LabelFingerprint } from './labelFingerprint.js';
 
 export type LabelChange =

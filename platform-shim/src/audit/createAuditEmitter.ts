@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../contract/events.js';
 import { createUuidV7 } from '../ids/createUuidV7.js';
-import type { EventSender } from '../transport/createEventQueue.js';
+import type { EventSender } from '../transport/EventSender.js';
 
 export interface AuditEmitter {
   /** Records that the user opened a study (once per study per viewing session). */

@@ -1,8 +1,8 @@
-import { describeSyncStatus, type EventSender } from '@readingroom/platform-shim';
+import { describeRejections, describeSyncStatus, type EventSender, type SyncState } from '@readingroom/platform-shim';
 import { useCallback } from 'react';
 import { useStoreState } from './useStoreState';
 
-const COLORS = { synced: '#5acf7a', pending: '#f0c674', offline: '#f08a5d', error: '#ff6b6b' } as const;
+const COLORS: Record<SyncState, string> = { synced: '#5acf7a', pending: '#f0c674', offline: '#f08a5d', error: '#ff6b6b', blocked: '#ff6b6b' };
 
 /** Tells the reader, at all times, whether their labels have reached the server. */
 export function SyncStatusLine({ sender }: { sender: EventSender }) {
@@ -12,6 +12,16 @@ export function SyncStatusLine({ sender }: { sender: EventSender }) {
     <div data-testid="rr-sync-status" data-state={status.state} role="status" aria-live="polite" style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
       <span aria-hidden style={{ width: 8, height: 8, borderRadius: 4, background: COLORS[status.state], display: 'inline-block' }} />
       <span>{describeSyncStatus(status)}</span>
+      {status.rejected > 0 ? (
+        <details data-testid="rr-sync-rejections">
+          <summary>Why</summary>
+          <ul>
+            {describeRejections(status).map(line => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -3,8 +3,7 @@ import * as cornerstoneTools from '@cornerstonejs/tools';
 import {
   createApiClient,
   createAuditEmitter,
-  createEventQueue,
-  createUuidV7,
+  createOutbox,
   forwardAnnotationEvents,
   type ApiClient,
   type EventSender,
@@ -27,22 +26,19 @@ export interface LabelingRuntime {
  */
 export function createLabelingRuntime(options: { api?: ApiClient } = {}): LabelingRuntime {
   const api = options.api ?? createApiClient();
-  const sender = createEventQueue({ api, clientId: createUuidV7() });
+  const session = api.getSession();
+  // The durable outbox keeps each user's changes in this browser until the server has them; it
+  // flushes on its own when the tab is hidden or closed.
+  const sender = createOutbox({ api, scope: session.then(s => s.user.id) });
   const audit = createAuditEmitter({ sender });
   const store = createLabelsStore();
   const lookupImage = createImageLookup(cornerstone.metaData);
   let stopCurrent: (() => void) | undefined;
 
-  api.getSession().then(
-    session => store.update(s => labelsReducers.sessionLoaded(s, session.user, session.identity)),
+  session.then(
+    ({ user, identity }) => store.update(s => labelsReducers.sessionLoaded(s, user, identity)),
     (error: Error) => store.update(s => labelsReducers.sessionFailed(s, `Not signed in: ${error.message}`)),
   );
-  // Changes still queued when the tab is hidden or closed go out with keepalive.
-  const flushOnHide = () => {
-    if (document.visibilityState === 'hidden') void sender.flush({ keepalive: true });
-  };
-  document.addEventListener('visibilitychange', flushOnHide);
-  window.addEventListener('pagehide', () => void sender.flush({ keepalive: true }));
 
   function startSession({ servicesManager, extensionManager, mode }: Parameters<LabelingRuntime['startSession']>[0]) {
     stopCurrent?.();
