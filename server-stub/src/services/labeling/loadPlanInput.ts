@@ -1,0 +1,31 @@
+import type { TransactionalStoreSet } from '../../stores/labeling/createLabelingStores.js';
+import type { CaseSubmissionRecord, LabelState } from '../../stores/labeling/labelRecords.js';
+import { submissionKey, type LabelChange, type PlanInput } from './planLabelChanges.js';
+
+/**
+ * Reads what the label rules need for these changes: the labels they name, every label of each
+ * submitting labeler's case, and the known submissions of the cases involved.
+ */
+export async function loadPlanInput(tx: TransactionalStoreSet, changes: readonly LabelChange[], recordedAt: string): Promise<PlanInput> {
+  const states = new Map<string, LabelState>();
+  const labelIds = changes.flatMap(c => ('snapshot' in c ? [c.snapshot.labelId] : 'removal' in c ? [c.removal.labelId] : []));
+  for (const state of await tx.labels.loadStates(labelIds)) states.set(state.labelId, state);
+
+  const cases = new Map<string, { projectId: string; StudyInstanceUID: string; userId: string }>();
+  const addCase = (projectId: string, StudyInstanceUID: string, userId: string) => cases.set(submissionKey(projectId, StudyInstanceUID, userId), { projectId, StudyInstanceUID, userId });
+  for (const change of changes) {
+    if ('submission' in change) {
+      const { projectId, StudyInstanceUID } = change.submission;
+      addCase(projectId, StudyInstanceUID, change.author);
+      for (const state of await tx.labels.loadCaseStates(projectId, StudyInstanceUID, change.author)) if (!states.has(state.labelId)) states.set(state.labelId, state);
+    } else if ('snapshot' in change) {
+      addCase(change.snapshot.projectId, change.snapshot.StudyInstanceUID, states.get(change.snapshot.labelId)?.createdBy ?? change.author);
+    }
+  }
+  const submissions = new Map<string, CaseSubmissionRecord>();
+  for (const [key, c] of cases) {
+    const found = await tx.cases.findSubmission(c.projectId, c.StudyInstanceUID, c.userId);
+    if (found) submissions.set(key, found);
+  }
+  return { states, submissions, recordedAt };
+}

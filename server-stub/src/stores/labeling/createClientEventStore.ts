@@ -1,0 +1,39 @@
+import type { SqlExecutor } from '../db/Database.js';
+import { insertRows, queryIn } from './insertRows.js';
+import type { ClientEventRecord } from './labelRecords.js';
+
+export interface ClientEventStore {
+  /** Which of these event ids this client has already delivered. */
+  findStored(clientId: string, eventIds: readonly string[]): Promise<Set<string>>;
+  /** Appends events, skipping any already stored (same client and id); answers the ids stored now. */
+  append(events: readonly ClientEventRecord[]): Promise<Set<string>>;
+  count(): Promise<number>;
+}
+
+const COLUMNS = ['client_id', 'event_id', 'type', 'occurred_at', 'received_at', 'user_id', 'study_uid', 'payload'];
+
+/** Every accepted client event, as received: the raw log the derived tables can be checked against. */
+export function createClientEventStore(db: SqlExecutor): ClientEventStore {
+  return {
+    async findStored(clientId, eventIds) {
+      const rows = await queryIn<{ event_id: string }>(db, eventIds, list => `SELECT event_id FROM client_events WHERE client_id = ? AND event_id IN (${list})`, [clientId]);
+      return new Set(rows.map(r => r.event_id));
+    },
+
+    async append(events) {
+      const rows = await insertRows<{ client_id: string; event_id: string }>(
+        db,
+        'client_events',
+        COLUMNS,
+        events.map(e => [e.clientId, e.eventId, e.type, e.occurredAt, e.receivedAt, e.userId, e.StudyInstanceUID, e.payload]),
+        'ON CONFLICT (client_id, event_id) DO NOTHING RETURNING client_id, event_id',
+      );
+      return new Set(rows.map(r => `${r.client_id} ${r.event_id}`));
+    },
+
+    async count() {
+      const row = await db.queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM client_events');
+      return Number(row!.n);
+    },
+  };
+}

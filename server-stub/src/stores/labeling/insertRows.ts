@@ -1,0 +1,63 @@
+import type { SqlExecutor, SqlValue } from '../db/Database.js';
+
+/** Row counts a multi-row statement is prepared for: few SQL texts, few round trips. */
+const CHUNKS = [64, 8, 1] as const;
+
+/**
+ * Inserts rows with as few statements as possible: chunks of 64, 8 and 1 rows, so each backend
+ * caches three statement texts per table and PostgreSQL pays one round trip per 64 rows.
+ * `suffix` follows VALUES (e.g. `ON CONFLICT … DO NOTHING RETURNING event_id`); the returned
+ * rows of every chunk are concatenated.
+ */
+export async function insertRows<T = unknown>(
+  db: SqlExecutor,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly SqlValue[])[],
+  suffix = '',
+): Promise<T[]> {
+  const returned: T[] = [];
+  let at = 0;
+  while (at < rows.length) {
+    const size = CHUNKS.find(n => n <= rows.length - at)!;
+    const sql = insertSql(table, columns, size, suffix);
+    const params = rows.slice(at, at + size).flat();
+    if (suffix.includes('RETURNING')) returned.push(...(await db.query<T>(sql, params)));
+    else await db.run(sql, params);
+    at += size;
+  }
+  return returned;
+}
+
+const sqlCache = new Map<string, string>();
+
+function insertSql(table: string, columns: readonly string[], rowCount: number, suffix: string): string {
+  const key = `${table}|${columns.join(',')}|${rowCount}|${suffix}`;
+  let sql = sqlCache.get(key);
+  if (!sql) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rowCount }, () => row).join(', ')} ${suffix}`.trim();
+    sqlCache.set(key, sql);
+  }
+  return sql;
+}
+
+/** `?, ?, ?` for an IN list of n values. */
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * Runs `SELECT … IN (list)` with the list padded (by repeating its last value, harmless in IN) to
+ * a power of two, so a statement text is prepared once per size class rather than once per length.
+ * `build` gets the placeholder list; `before` are the parameters that precede it.
+ */
+export async function queryIn<T>(db: SqlExecutor, values: readonly SqlValue[], build: (list: string) => string, before: readonly SqlValue[] = []): Promise<T[]> {
+  if (values.length === 0) return [];
+  const rows: T[] = [];
+  for (let at = 0; at < values.length; at += 512) {
+    const part = values.slice(at, at + 512);
+    const size = 2 ** Math.ceil(Math.log2(part.length));
+    const padded = [...part, ...Array.from({ length: size - part.length }, () => part[part.length - 1]!)];
+    rows.push(...(await db.query<T>(build(placeholders(size)), [...before, ...padded])));
+  }
+  return rows;
+}
