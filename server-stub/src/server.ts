@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { ensureOhifHost } from './host/ensureOhifHost.js';
+import { seedDemoProjects } from './services/labeling/seedDemoProjects.js';
 import { seedDemoStudies } from './services/seedDemoStudies.js';
 
 /**
@@ -25,6 +26,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
       seed: config.demoSeed,
       log: { info: m => app.log.info(m), warn: m => app.log.warn(m) },
     });
+    const projects = await seedDemoProjects(app.projectService, { seed: config.demoSeed });
+    if (projects.length > 0) app.log.info({ projects }, 'Demo labeling projects seeded with their schemas and studies');
   }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
