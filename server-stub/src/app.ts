@@ -7,17 +7,19 @@ import { openapi } from './plugins/openapi.js';
 import { requestLogging } from './plugins/requestLogging.js';
 import { eventsRoute } from './routes/api/eventsRoute.js';
 import { sessionRoute } from './routes/api/sessionRoute.js';
-import { studyLabelsRoute } from './routes/api/studyLabelsRoute.js';
+import { labelingRoutes } from './routes/api/labelingRoutes.js';
 import { dicomwebRoutes } from './routes/dicomweb/dicomwebRoutes.js';
 import { DICOMWEB_PREFIX } from './routes/dicomweb/dicomwebRequest.js';
 import { healthRoute } from './routes/healthRoute.js';
 import { dicomStorePlugin } from './services/dicom/dicomStorePlugin.js';
-import { servicesPlugin } from './services/servicesPlugin.js';
+import { labelingServicesPlugin } from './services/labeling/labelingServicesPlugin.js';
 import { dicomStoresPlugin } from './stores/dicom/dicomStoresPlugin.js';
+import { labelingStoresPlugin } from './stores/labeling/labelingStoresPlugin.js';
 import { storesPlugin } from './stores/storesPlugin.js';
 import { viewerPlugin, type ViewerOptions } from './viewer/viewerPlugin.js';
 
-export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel' | 'dicomStorageDir'> & {
+export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel' | 'dicomStorageDir'> &
+  Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs'>> & {
   /** The OHIF viewer to host; omitted by API-only tests. */
   viewer?: ViewerOptions;
 };
@@ -40,15 +42,20 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(requestLogging);
   await app.register(openapi);
   await app.register(identityPlugin, { host: config.host, devIdentity: config.devIdentity });
-  await app.register(storesPlugin, { databaseUrl: config.databaseUrl });
+  await app.register(storesPlugin, {
+    databaseUrl: config.databaseUrl,
+    poolMax: config.databasePoolMax,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
-  await app.register(servicesPlugin);
+  await app.register(labelingStoresPlugin);
+  await app.register(labelingServicesPlugin);
   await app.register(dicomStorePlugin);
 
   await app.register(healthRoute);
   await app.register(sessionRoute);
   await app.register(eventsRoute);
-  await app.register(studyLabelsRoute);
+  await app.register(labelingRoutes);
   await app.register(dicomwebRoutes, { prefix: DICOMWEB_PREFIX });
   if (config.viewer) await app.register(viewerPlugin, config.viewer);
   return app;

@@ -9,6 +9,10 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   databaseUrl: string;
+  /** PostgreSQL connections per server process. */
+  databasePoolMax: number;
+  /** PostgreSQL statement timeout in ms (0: none). */
+  databaseStatementTimeoutMs: number;
   dicomStorageDir: string;
   pluginsDir: string;
   ohifVersion: string;
@@ -35,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     databaseUrl: env.DATABASE_URL ?? join(dataDir, 'readingroom.sqlite'),
+    databasePoolMax: parsePositive('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX ?? '10'),
+    databaseStatementTimeoutMs: parseInteger('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS ?? '30000'),
     dicomStorageDir: absolute(env.DICOM_STORAGE_DIR ?? join(dataDir, 'dicom'), cwd),
     pluginsDir: absolute(env.PLUGINS_DIR ?? join(repositoryRoot, 'build', 'plugins'), cwd),
     ohifVersion: env.OHIF_VERSION ?? DEFAULT_OHIF_VERSION,
@@ -60,6 +66,12 @@ function parsePort(value: string) {
 function parseInteger(name: string, value: string) {
   if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number, got "${value}"`);
   return Number(value);
+}
+
+function parsePositive(name: string, value: string) {
+  const number = parseInteger(name, value);
+  if (number < 1) throw new ConfigError(`${name} must be at least 1, got ${value}`);
+  return number;
 }
 
 function parseBoolean(name: string, value: string) {

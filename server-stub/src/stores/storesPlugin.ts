@@ -1,34 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { createSqliteEventStore, type EventStore } from './createEventStore.js';
-import { openSqlite, type SqliteDatabase } from './openSqlite.js';
+import type { Database, Dialect } from './db/Database.js';
+import { openDatabase, type DatabaseOptions } from './db/openDatabase.js';
+import { migrations } from './migrations/migrations.js';
+import { runMigrations } from './migrations/runMigrations.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: SqliteDatabase;
-    databaseKind: 'sqlite';
-    eventStore: EventStore;
+    database: Database;
+    databaseKind: Dialect;
   }
 }
 
-export interface StoresOptions {
+export interface StoresOptions extends Pick<DatabaseOptions, 'poolMax' | 'statementTimeoutMs'> {
   databaseUrl: string;
 }
 
-/** The only code that opens the database; closes it when the server closes. */
+/** The only code that opens the database: brings its schema up to date, closes it when the server closes. */
 export const storesPlugin = fp(
   async (app: FastifyInstance, options: StoresOptions) => {
-    const path = options.databaseUrl.replace(/^sqlite:(\/\/)?/, '');
-    if (/^[a-z]+:\/\//i.test(path)) {
-      throw new Error(`DATABASE_URL scheme not supported yet: ${path.split(':')[0]}. Use a SQLite file path.`);
-    }
-    const db = openSqlite(path);
-    app.decorate('db', db);
-    app.decorate('databaseKind', 'sqlite' as const);
-    app.decorate('eventStore', createSqliteEventStore(db));
-    app.addHook('onClose', async () => {
-      db.close();
+    const database = await openDatabase(options.databaseUrl, {
+      poolMax: options.poolMax,
+      statementTimeoutMs: options.statementTimeoutMs,
+      onIdleError: error => app.log.error({ err: error }, 'idle database connection failed'),
     });
+    try {
+      const applied = await runMigrations(database, migrations);
+      if (applied.length > 0) app.log.info({ migrations: applied, database: database.dialect }, 'database schema updated');
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    app.decorate('database', database);
+    app.decorate('databaseKind', database.dialect);
+    app.addHook('onClose', () => database.close());
   },
   { name: 'stores' },
 );

@@ -2,12 +2,14 @@ import { buildTestInstance, uid } from '../../../test/dicomweb/fixtures/dicomFix
 import { memoryByteSource } from '../../dicomweb/dicom/byteSource.js';
 import { describeDicomFile } from '../../dicomweb/dicom/describeDicomFile.js';
 import { parseQidoQuery } from '../../dicomweb/qido/parseQidoQuery.js';
-import { openSqlite } from '../openSqlite.js';
-import { createSqliteDicomIndex } from './createSqliteDicomIndex.js';
-import { toGlob } from './sqliteQidoSql.js';
+import { openTestDatabase, testDialect } from '../../../test/helper.js';
+import { createDicomIndex } from './createDicomIndex.js';
+import type { DicomIndex } from './DicomIndex.js';
+import { toGlob, toLike } from './buildQidoWhere.js';
 
-describe('SQLite DICOM index matching', () => {
-  const index = createSqliteDicomIndex(openSqlite(':memory:'));
+describe(`DICOM index matching (${testDialect})`, () => {
+  let index: DicomIndex;
+  let close: () => Promise<void>;
   const patients = [
     ['1', 'Doe^Jane', '20240115', '101500'],
     ['2', 'DOE^John^Paul', '20231231', '235959'],
@@ -16,12 +18,17 @@ describe('SQLite DICOM index matching', () => {
   ];
 
   beforeAll(async () => {
+    const database = await openTestDatabase();
+    close = database.close;
+    index = createDicomIndex(database.db);
     for (const [n, PatientName, StudyDate, StudyTime] of patients) {
       const bytes = buildTestInstance({ StudyInstanceUID: uid(`7.${n}`), SeriesInstanceUID: uid(`8.${n}`), SOPInstanceUID: uid(`9.${n}`), PatientName, StudyDate, StudyTime });
       const described = await describeDicomFile(memoryByteSource(bytes));
       expect(await index.addInstance({ ...described, sha256: `${n}`.padStart(64, '0'), size: bytes.length, storageKey: 'k' })).toEqual({ outcome: 'stored' });
     }
   });
+
+  afterAll(() => close());
 
   const find = async (params: Record<string, string>) =>
     (await index.query(parseQidoQuery('study', {}, params))).map(r => r.StudyInstanceUID.split('.').pop()).sort();
@@ -36,6 +43,9 @@ describe('SQLite DICOM index matching', () => {
     [{ PatientName: 'jo', fuzzymatching: 'true' }, ['2']],
     [{ PatientName: 'smith^anna[x]' }, ['4']],
     [{ PatientName: '*[x]' }, ['4']],
+    // LIKE's own wildcards in a value are plain characters.
+    [{ PatientName: 'smith^ann_*' }, []],
+    [{ PatientName: 'smith^ann%' }, []],
     [{ StudyDate: '20230101-20231231' }, ['2', '3']],
     [{ StudyDate: '-20230301' }, ['3', '4']],
     [{ StudyDate: '20231231-' }, ['1', '2']],
@@ -58,5 +68,9 @@ describe('SQLite DICOM index matching', () => {
 
   it('escapes only [ for GLOB, since DICOM * and ? are GLOB wildcards', () => {
     expect(toGlob('a[b]*?')).toBe('a[[]b]*?');
+  });
+
+  it('turns DICOM wildcards into LIKE ones and escapes those of the value', () => {
+    expect(toLike('a_b%c\\d*?')).toBe('a\\_b\\%c\\\\d%_');
   });
 });

@@ -1,0 +1,170 @@
+import pg from 'pg';
+import { advisoryLockKey } from './advisoryLockKey.js';
+import type { Database, RunResult, SqlParams, Transaction } from './Database.js';
+import { translatePgError } from './translatePgError.js';
+import { translatePlaceholders } from './translatePlaceholders.js';
+
+export interface PostgresOptions {
+  /** Connections per server process (DATABASE_POOL_MAX). */
+  poolMax?: number;
+  /** A statement running longer is cancelled (DATABASE_STATEMENT_TIMEOUT_MS); 0 means none. */
+  statementTimeoutMs?: number;
+  /** How long to wait for a free connection or a new one before failing. */
+  connectionTimeoutMs?: number;
+  /** Told about errors of idle pooled connections (which otherwise would crash the process). */
+  onIdleError?: (error: Error) => void;
+}
+
+export const POSTGRES_DEFAULTS = { poolMax: 10, statementTimeoutMs: 30_000, connectionTimeoutMs: 10_000 } as const;
+
+/**
+ * PostgreSQL through node-postgres: a pool for statements outside transactions, a dedicated
+ * pooled connection for each transaction (READ COMMITTED). SQL comes with `?` placeholders and
+ * is translated to `$n` once per text. BIGINT (including COUNT) comes back as a number.
+ * Resolves once a first connection worked, with a clear error if it did not.
+ */
+export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? POSTGRES_DEFAULTS.poolMax,
+    statement_timeout: options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    application_name: 'readingroom',
+    types: { getTypeParser },
+  });
+  pool.on('error', error => options.onIdleError?.(error));
+  const where = describeTarget(url);
+
+  let schema: string;
+  try {
+    const row = (await pool.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0];
+    if (!row?.schema) throw new Error('no schema of the search_path exists');
+    schema = row.schema;
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = translatePgError(error, where);
+    throw new Error(`Cannot use the PostgreSQL database at ${where}: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+  // Locks are per schema, so databases that share a cluster (tests, several sites) never wait for each other.
+  const lockKey = (name: string) => advisoryLockKey(`${schema}\u0000${name}`).toString();
+
+  const run = async (client: pg.Pool | pg.PoolClient, sql: string, params: SqlParams): Promise<pg.QueryResult> => {
+    try {
+      return await client.query({ text: toPostgres(sql), values: toValues(params) });
+    } catch (error) {
+      throw translatePgError(error, where);
+    }
+  };
+
+  let closing: Promise<void> | undefined;
+  return {
+    dialect: 'postgres',
+    query: async <T>(sql: string, params: SqlParams = []) => (await run(pool, sql, params)).rows as T[],
+    queryOne: async <T>(sql: string, params: SqlParams = []) => (await run(pool, sql, params)).rows[0] as T | undefined,
+    run: async (sql, params = []) => changes(await run(pool, sql, params)),
+    exec: async script => {
+      await pool.query(script).catch(error => Promise.reject(translatePgError(error, where)));
+    },
+
+    async transaction(fn, transactionOptions) {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw translatePgError(error, where);
+      }
+      let active = true;
+      let broken: Error | undefined;
+      const check = () => {
+        if (!active) throw new Error('This transaction has already ended; use the database, or a new transaction.');
+      };
+      const tx: Transaction = {
+        dialect: 'postgres',
+        query: async <T>(sql: string, params: SqlParams = []) => (check(), (await run(client, sql, params)).rows as T[]),
+        queryOne: async <T>(sql: string, params: SqlParams = []) => (check(), (await run(client, sql, params)).rows[0] as T | undefined),
+        run: async (sql, params = []) => (check(), changes(await run(client, sql, params))),
+        exec: async script => {
+          check();
+          await client.query(script).catch(error => Promise.reject(translatePgError(error, where)));
+        },
+        lock: async name => {
+          check();
+          await run(client, 'SELECT pg_advisory_xact_lock(?::bigint)', [lockKey(name)]);
+        },
+      };
+      try {
+        await client.query('BEGIN');
+        if (transactionOptions?.lock) await tx.lock(transactionOptions.lock);
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw translatePgError(error, where);
+      } finally {
+        active = false;
+        // A connection that could not roll back is discarded rather than returned to the pool.
+        client.release(broken);
+      }
+    },
+
+    close() {
+      closing ??= pool.end();
+      return closing;
+    },
+  };
+}
+
+const translated = new Map<string, string>();
+
+/** `?` → `$n`, remembered per SQL text (bounded, for the few generated texts). */
+function toPostgres(sql: string): string {
+  let text = translated.get(sql);
+  if (text === undefined) {
+    text = translatePlaceholders(sql).text;
+    if (translated.size >= 2000) translated.clear();
+    translated.set(sql, text);
+  }
+  return text;
+}
+
+/** node-postgres sends strings, numbers, booleans, Buffers and null as they are; bigints as text. */
+function toValues(params: SqlParams): unknown[] {
+  return params.map(value =>
+    typeof value === 'bigint'
+      ? value.toString()
+      : value instanceof Uint8Array && !Buffer.isBuffer(value)
+        ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+        : value,
+  );
+}
+
+function changes(result: pg.QueryResult): RunResult {
+  return { changes: result.rowCount ?? 0 };
+}
+
+const INT8_OID = 20;
+
+/** BIGINT as a number (as SQLite gives it), or a bigint past 2^53 so no value is silently rounded. */
+function parseInt8(text: string): number | bigint {
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : BigInt(text);
+}
+
+function getTypeParser(oid: number, format?: string): (value: string) => unknown {
+  if (oid === INT8_OID && format !== 'binary') return parseInt8;
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+/** host:port/database from a URL, never its user or password. */
+export function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${parsed.pathname || '/'}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

@@ -1,0 +1,217 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { AsyncMutex } from './AsyncMutex.js';
+import type { Database, RunResult, SqlParams, SqlValue, Transaction } from './Database.js';
+import { DatabaseError, type DatabaseErrorKind } from './DatabaseError.js';
+
+export interface SqliteOptions {
+  /** How long a statement waits for another process's write lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+type Connection = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement<unknown[]>;
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * SQLite through better-sqlite3, in WAL mode (readers never wait for the writer; synchronous=NORMAL
+ * is durable across process crashes). better-sqlite3 is synchronous and a connection sees its own
+ * uncommitted writes, so there are two connections: one for writing, whose transactions run one at
+ * a time behind an async mutex (BEGIN IMMEDIATE … COMMIT/ROLLBACK, so `await` inside a transaction
+ * is safe), and a read-only one for queries outside transactions, which see committed data only.
+ * `:memory:` has a single connection, and its reads wait for a running transaction instead.
+ */
+export function openSqliteDatabase(path: string, options: SqliteOptions = {}): Database {
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const writer = connect(path, options, false);
+  const reader = inMemory ? writer : connect(path, options, true);
+  const writes = new Statements(writer);
+  const reads = inMemory ? writes : new Statements(reader);
+  const mutex = new AsyncMutex();
+  let closed = false;
+
+  /** Runs `work` on the write connection once no transaction is running. */
+  const exclusive = async <T>(work: () => T): Promise<T> => {
+    if (closed) throw closedError();
+    const release = await mutex.acquire();
+    try {
+      return work();
+    } finally {
+      release();
+    }
+  };
+
+  /** Statements outside transactions: reads on the reader; anything that writes on the writer, autocommitted. */
+  const outside = async <T>(sql: string, read: (s: Statement) => T): Promise<T> => {
+    if (closed) throw closedError();
+    const statement = reads.prepare(sql);
+    if (statement.readonly && !inMemory) return read(statement);
+    return exclusive(() => read(writes.prepare(sql)));
+  };
+
+  return {
+    dialect: 'sqlite',
+    query: <T>(sql: string, params: SqlParams = []) => outside(sql, s => all<T>(s, params)),
+    queryOne: <T>(sql: string, params: SqlParams = []) => outside(sql, s => get<T>(s, params)),
+    run: (sql, params = []) => exclusive(() => run(writes.prepare(sql), params)),
+    exec: script => exclusive(() => execScript(writer, script)),
+
+    async transaction(fn, transactionOptions) {
+      if (closed) throw closedError();
+      const release = await mutex.acquire();
+      let active = true;
+      const tx = executor(writes, writer, () => active);
+      try {
+        writes.prepare('BEGIN IMMEDIATE').run();
+        if (transactionOptions?.lock) await tx.lock(transactionOptions.lock);
+        const result = await fn(tx);
+        writes.prepare('COMMIT').run();
+        return result;
+      } catch (error) {
+        if (writer.inTransaction) writes.prepare('ROLLBACK').run();
+        throw translateError(error);
+      } finally {
+        active = false;
+        release();
+      }
+    },
+
+    async close() {
+      if (closed) return;
+      const release = await mutex.acquire();
+      closed = true;
+      try {
+        if (reader !== writer) reader.close();
+        writer.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+function connect(path: string, options: SqliteOptions, readonly: boolean): Connection {
+  const connection = new BetterSqlite3(path, { readonly });
+  if (!readonly) {
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+  }
+  connection.pragma('foreign_keys = ON');
+  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  return connection;
+}
+
+/** Prepared statements of one connection, by SQL text (oldest dropped past STATEMENT_CACHE_SIZE). */
+class Statements {
+  private readonly cache = new Map<string, Statement>();
+  constructor(private readonly connection: Connection) {}
+
+  prepare(sql: string): Statement {
+    let statement = this.cache.get(sql);
+    if (statement) return statement;
+    try {
+      statement = this.connection.prepare(sql);
+    } catch (error) {
+      throw translateError(error);
+    }
+    if (this.cache.size >= STATEMENT_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(sql, statement);
+    return statement;
+  }
+}
+
+function executor(statements: Statements, connection: Connection, isActive: () => boolean): Transaction {
+  const check = () => {
+    if (!isActive()) throw new Error('This transaction has already ended; use the database, or a new transaction.');
+  };
+  return {
+    dialect: 'sqlite',
+    async query<T>(sql: string, params: SqlParams = []) {
+      check();
+      return all<T>(statements.prepare(sql), params);
+    },
+    async queryOne<T>(sql: string, params: SqlParams = []) {
+      check();
+      return get<T>(statements.prepare(sql), params);
+    },
+    async run(sql, params = []) {
+      check();
+      return run(statements.prepare(sql), params);
+    },
+    async exec(script) {
+      check();
+      execScript(connection, script);
+    },
+    // BEGIN IMMEDIATE already holds the database's single write lock, across processes too.
+    async lock() {
+      check();
+    },
+  };
+}
+
+function all<T>(statement: Statement, params: SqlParams): T[] {
+  try {
+    if (statement.reader) return statement.all(...bind(params)) as T[];
+    statement.run(...bind(params));
+    return [];
+  } catch (error) {
+    throw translateError(error);
+  }
+}
+
+function get<T>(statement: Statement, params: SqlParams): T | undefined {
+  try {
+    return statement.reader ? (statement.get(...bind(params)) as T | undefined) : (statement.run(...bind(params)), undefined);
+  } catch (error) {
+    throw translateError(error);
+  }
+}
+
+function run(statement: Statement, params: SqlParams): RunResult {
+  try {
+    return { changes: statement.run(...bind(params)).changes };
+  } catch (error) {
+    throw translateError(error);
+  }
+}
+
+function execScript(connection: Connection, script: string) {
+  try {
+    connection.exec(script);
+  } catch (error) {
+    throw translateError(error);
+  }
+}
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans become 1/0. */
+function bind(params: SqlParams): SqlValue[] {
+  for (let i = 0; i < params.length; i++) {
+    if (typeof params[i] === 'boolean') return params.map(p => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  }
+  return params as SqlValue[];
+}
+
+const KINDS: Array<[RegExp, DatabaseErrorKind]> = [
+  [/^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/, 'unique_violation'],
+  [/^SQLITE_CONSTRAINT_FOREIGNKEY$/, 'foreign_key_violation'],
+  [/^SQLITE_CONSTRAINT_NOTNULL$/, 'not_null_violation'],
+  [/^SQLITE_CONSTRAINT_CHECK$/, 'check_violation'],
+  [/^SQLITE_(BUSY|LOCKED)/, 'timeout'],
+  [/^SQLITE_(CANTOPEN|IOERR|CORRUPT|NOTADB|READONLY)/, 'connection'],
+];
+
+/** SQLite's messages name tables and columns, never values, so they are kept. */
+export function translateError(error: unknown): unknown {
+  if (error instanceof DatabaseError || !(error instanceof Error) || error.name !== 'SqliteError') return error;
+  const code = (error as Error & { code?: string }).code;
+  const kind = KINDS.find(([pattern]) => code !== undefined && pattern.test(code))?.[1] ?? (/syntax error|no such/.test(error.message) ? 'syntax' : 'other');
+  return new DatabaseError(`SQLite: ${error.message}`, kind, 'sqlite', code);
+}
+
+function closedError() {
+  return new Error('The database is closed.');
+}
+

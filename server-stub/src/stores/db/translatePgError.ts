@@ -1,0 +1,55 @@
+import { DatabaseError, type DatabaseErrorKind } from './DatabaseError.js';
+
+interface PgErrorFields {
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  message: string;
+}
+
+const BY_STATE: Record<string, DatabaseErrorKind> = {
+  '23505': 'unique_violation',
+  '23503': 'foreign_key_violation',
+  '23502': 'not_null_violation',
+  '23514': 'check_violation',
+  '40001': 'conflict',
+  '40P01': 'conflict',
+  '57014': 'timeout',
+  '55P03': 'timeout',
+};
+
+/** SQLSTATE classes whose messages name only SQL objects, never values, and are kept as they are. */
+const SAFE_MESSAGE_CLASSES = new Set(['08', '0A', '28', '3D', '3F', '42', '53', '57']);
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+
+/**
+ * A node-postgres error as a DatabaseError whose message carries no parameter values: `detail`
+ * ("Key (x)=(…) already exists") and data-exception messages (class 22, which quote the value)
+ * are left out; the SQLSTATE, constraint, table and column stay.
+ */
+export function translatePgError(error: unknown, where: string): unknown {
+  if (error instanceof DatabaseError || !(error instanceof Error)) return error;
+  const fields = error as Error & PgErrorFields;
+  const code = fields.code;
+  if (code && NETWORK_CODES.has(code)) {
+    return new DatabaseError(`PostgreSQL at ${where} is unreachable (${code})`, 'connection', 'postgres', code);
+  }
+  if (!code || !/^[0-9A-Z]{5}$/.test(code)) {
+    // Not from the server: a lost connection, a pool timeout, or a bug in our code (kept as is).
+    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message)) {
+      return new DatabaseError(`PostgreSQL at ${where}: ${error.message}`, 'connection', 'postgres', code);
+    }
+    return error;
+  }
+  const stateClass = code.slice(0, 2);
+  const kind: DatabaseErrorKind = BY_STATE[code] ?? (stateClass === '08' ? 'connection' : stateClass === '42' ? 'syntax' : 'other');
+  const on = [fields.table && `table ${fields.table}`, fields.column && `column ${fields.column}`, fields.constraint && `constraint ${fields.constraint}`]
+    .filter(Boolean)
+    .join(', ');
+  const message = SAFE_MESSAGE_CLASSES.has(stateClass)
+    ? fields.message
+    : `${kind === 'other' ? 'error' : kind.replace(/_/g, ' ')} (SQLSTATE ${code})${on ? ` on ${on}` : ''}`;
+  return new DatabaseError(`PostgreSQL: ${message}`, kind, 'postgres', code, fields.constraint);
+}
