@@ -1,112 +1,131 @@
 import { createUuidV7, validateClientEvent, type ClientEvent } from '@readingroom/platform-shim';
 import { buildTestApp, type TestApp } from '../helper.js';
-
-const STUDY = '1.2.826.0.1.3680043.8.498.10';
-const clientId = '0192f0c8-0000-7000-8000-00000000c11e';
-
-function labelEvent(type: 'label.created' | 'label.modified', labelId: string, x: number, occurredAt: string): ClientEvent {
-  return {
-    eventId: createUuidV7(),
-    type,
-    occurredAt,
-    payload: {
-      labelId,
-      StudyInstanceUID: STUDY,
-      SeriesInstanceUID: '1.2.826.0.1.3680043.8.498.11',
-      SOPInstanceUID: '1.2.826.0.1.3680043.8.498.12',
-      toolName: 'Length',
-      geometry: { points: [[0, 0, 0], [x, 0, 0]] },
-      measurements: [{ name: 'length', value: x, unit: 'mm' }],
-    },
-  };
-}
+import { OTHER_STUDY, PROJECT, STUDY, at, clientId, createLungProject, labelEvent, nodule, postEvents, removedEvent, studyLabels, timingEvent } from './labelingFixtures.js';
 
 let t: TestApp;
 beforeEach(async () => {
   t = await buildTestApp();
+  await createLungProject(t.app);
 });
 afterEach(() => t.close());
 
-const post = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/events', payload: body as object });
-const labels = async () => (await t.app.inject({ url: `/api/v1/studies/${STUDY}/labels` })).json().labels;
+const count = async (table: string) => Number((await t.app.database.queryOne<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
 
 describe('POST /api/v1/events', () => {
-  it('stores label events and serves the labels of the study with who changed them', async () => {
+  it('stores a label and serves it with its version, content hash and author', async () => {
     const labelId = createUuidV7();
-    const created = labelEvent('label.created', labelId, 10, '2026-11-28T05:00:00.000Z');
-    const response = await post({ clientId, events: [created] });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ results: [{ eventId: created.eventId, index: 0, status: 'stored' }] });
-    expect(await labels()).toEqual([
-      expect.objectContaining({ labelId, toolName: 'Length', version: 1, updatedBy: 'dev-labeler', geometry: { points: [[0, 0, 0], [10, 0, 0]] } }),
+    const created = labelEvent('label.created', nodule(labelId, 10), at(0));
+    expect(await postEvents(t.app, [created])).toEqual([{ eventId: created.eventId, index: 0, status: 'stored' }]);
+    expect(await studyLabels(t.app)).toEqual([
+      expect.objectContaining({ labelId, findingTypeId: 'nodule', version: 1, createdBy: 'dev-labeler', updatedBy: 'dev-labeler', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
     ]);
   });
 
   it('answers a replayed batch "duplicate" and changes nothing', async () => {
-    const event = labelEvent('label.created', createUuidV7(), 10, '2026-11-28T05:00:00.000Z');
-    await post({ clientId, events: [event] });
-    const replay = await post({ clientId, events: [event, event] });
-    expect(replay.json().results.map((r: { status: string }) => r.status)).toEqual(['duplicate', 'duplicate']);
-    expect((await labels())[0].version).toBe(1);
+    const event = labelEvent('label.created', nodule(createUuidV7(), 10), at(0));
+    await postEvents(t.app, [event]);
+    expect((await postEvents(t.app, [event, event])).map(r => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect((await studyLabels(t.app))[0]!.version).toBe(1);
+    expect(await count('label_versions')).toBe(1);
   });
 
-  it('keeps the latest change when deliveries arrive out of order', async () => {
-    const labelId = createUuidV7();
-    const created = labelEvent('label.created', labelId, 10, '2026-11-28T05:00:00.000Z');
-    const modified = labelEvent('label.modified', labelId, 25, '2026-11-28T05:00:05.000Z');
-    await post({ clientId, events: [modified] });
-    await post({ clientId, events: [created] });
-    const [label] = await labels();
-    expect(label.geometry.points[1][0]).toBe(25);
-    expect(label.version).toBe(2);
+  it('answers the second copy of an event within one batch "duplicate"', async () => {
+    const event = labelEvent('label.created', nodule(createUuidV7(), 10), at(0));
+    expect((await postEvents(t.app, [event, event])).map(r => r.status)).toEqual(['stored', 'duplicate']);
   });
 
-  it('removes a label and does not bring it back with a late edit', async () => {
+  it('keeps the latest change by client time when deliveries arrive out of order', async () => {
     const labelId = createUuidV7();
-    const removed: ClientEvent = {
-      eventId: createUuidV7(),
-      type: 'label.removed',
-      occurredAt: '2026-11-28T05:00:10.000Z',
-      payload: { labelId, StudyInstanceUID: STUDY },
+    await postEvents(t.app, [labelEvent('label.modified', nodule(labelId, 25), at(5))]);
+    await postEvents(t.app, [labelEvent('label.created', nodule(labelId, 10), at(0))]);
+    const [label] = await studyLabels(t.app);
+    expect(label!.attributes['mean-diameter']).toBe(25);
+    // Both changes are versions, numbered as recorded; the current one is the later by client time.
+    expect(label!.version).toBe(1);
+    expect(await count('label_versions')).toBe(2);
+  });
+
+  it('removes a label and does not bring it back with a late, older edit', async () => {
+    const labelId = createUuidV7();
+    await postEvents(t.app, [labelEvent('label.created', nodule(labelId, 10), at(0)), removedEvent(labelId, at(10))]);
+    expect(await studyLabels(t.app)).toEqual([]);
+    await postEvents(t.app, [labelEvent('label.modified', nodule(labelId, 30), at(5))]);
+    expect(await studyLabels(t.app)).toEqual([]);
+  });
+
+  it('keeps a removal that arrives before its label as a tombstone, recorded once the content arrives', async () => {
+    const labelId = createUuidV7();
+    expect((await postEvents(t.app, [removedEvent(labelId, at(10))]))[0]!.status).toBe('stored');
+    await postEvents(t.app, [labelEvent('label.created', nodule(labelId, 10), at(0))]);
+    expect(await studyLabels(t.app)).toEqual([]);
+    const versions = (await t.app.inject({ url: `/api/v1/labels/${labelId}/versions` })).json().versions;
+    expect(versions.map((v: { change: string }) => v.change)).toEqual(['created', 'removed']);
+  });
+
+  it('brings a removed label back with a newer change (undo)', async () => {
+    const labelId = createUuidV7();
+    await postEvents(t.app, [labelEvent('label.created', nodule(labelId, 10), at(0)), removedEvent(labelId, at(5)), labelEvent('label.created', nodule(labelId, 10), at(6))]);
+    expect((await studyLabels(t.app)).map(l => l.labelId)).toEqual([labelId]);
+  });
+
+  describe('rejects, with the reason, and still stores the good events of the batch', () => {
+    const rejected = async (event: unknown) => {
+      const good = labelEvent('label.created', nodule(createUuidV7(), 10), at(0));
+      const [first, second] = await postEvents(t.app, [event, good]);
+      expect(second!.status).toBe('stored');
+      expect(first!.status).toBe('rejected');
+      return first!.reason!;
     };
-    await post({ clientId, events: [labelEvent('label.created', labelId, 10, '2026-11-28T05:00:00.000Z'), removed] });
-    expect(await labels()).toEqual([]);
-    await post({ clientId, events: [labelEvent('label.modified', labelId, 30, '2026-11-28T05:00:05.000Z')] });
-    expect(await labels()).toEqual([]);
+
+    it.each<[string, () => unknown, string]>([
+      ['a malformed event', () => ({ ...labelEvent('label.created', nodule(createUuidV7(), 10), at(0)), payload: { ...nodule(createUuidV7(), 1), SOPInstanceUID: 'not-a-uid' } }), '/payload/SOPInstanceUID'],
+      ['an unknown event type', () => ({ eventId: createUuidV7(), type: 'label.exploded', occurredAt: at(0), payload: {} }), '/type: must be one of'],
+      ['an unknown project', () => labelEvent('label.created', nodule(createUuidV7(), 10, { projectId: 'spleen' }), at(0)), '/payload/projectId: unknown project "spleen"'],
+      ['an unknown schema version', () => labelEvent('label.created', nodule(createUuidV7(), 10, { schemaVersion: 7 }), at(0)), 'project "lung" has no schema version 7'],
+      ['a study outside the project', () => labelEvent('label.created', nodule(createUuidV7(), 10, { StudyInstanceUID: OTHER_STUDY }), at(0)), 'the study is not part of project "lung"'],
+      ['a finding type the schema lacks', () => labelEvent('label.created', nodule(createUuidV7(), 10, { findingTypeId: 'mass' }), at(0)), '/payload/findingTypeId: "mass" is not a finding type'],
+      ['a geometry the finding type does not allow', () => labelEvent('label.created', nodule(createUuidV7(), 10, { geometry: { kind: 'point', toolName: 'Probe', points: [[0, 0, 0]] } }), at(0)), 'Nodule cannot be a point'],
+      ['a missing required attribute', () => labelEvent('label.created', nodule(createUuidV7(), 10, { attributes: { type: 'solid', 'mean-diameter': 4 } }), at(0)), '/payload/attributes/lobe: Lobe is required'],
+      ['a removal in an unknown project', () => removedEvent(createUuidV7(), at(0), 'spleen'), 'unknown project "spleen"'],
+      ['a case submission for a study outside the project', () => ({ eventId: createUuidV7(), type: 'case.submitted', occurredAt: at(0), payload: { projectId: PROJECT, StudyInstanceUID: OTHER_STUDY } }), 'not part of project'],
+      ['a timing segment that ends before it starts', () => ({ ...timingEvent(10, 5), payload: { ...(timingEvent(10, 5).payload as object), activeMs: 0 } }), '/payload/endedAt: a segment ends after it starts'],
+      ['a timing segment with more active time than it lasted', () => ({ ...timingEvent(0, 5), payload: { ...(timingEvent(0, 5).payload as object), activeMs: 9000 } }), '/payload/activeMs: 9000 ms is more than the segment lasted (5000 ms)'],
+      ['a timing segment in an unknown project', () => timingEvent(0, 5, { projectId: 'spleen' }), 'unknown project "spleen"'],
+    ])('%s', async (_name, make, reason) => {
+      expect(await rejected(make())).toContain(reason);
+    });
+
+    it('a label that moves to another study', async () => {
+      await t.app.inject({ method: 'PUT', url: `/api/v1/projects/${PROJECT}/studies/${OTHER_STUDY}` });
+      const labelId = createUuidV7();
+      await postEvents(t.app, [labelEvent('label.created', nodule(labelId, 10), at(0))]);
+      expect(await rejected(labelEvent('label.modified', nodule(labelId, 12, { StudyInstanceUID: OTHER_STUDY }), at(5)))).toContain('a label cannot move');
+      expect((await studyLabels(t.app, OTHER_STUDY)).length).toBe(0);
+    });
+
+    it('and stores nothing of a rejected event', async () => {
+      await postEvents(t.app, [labelEvent('label.created', nodule(createUuidV7(), 10, { projectId: 'spleen' }), at(0))]);
+      expect([await count('client_events'), await count('label_versions'), await count('labels')]).toEqual([0, 0, 0]);
+    });
   });
 
-  it('rejects a bad event with its reason and still stores the good ones', async () => {
-    const good = labelEvent('label.created', createUuidV7(), 10, '2026-11-28T05:00:00.000Z');
-    const bad = { ...labelEvent('label.created', createUuidV7(), 10, '2026-11-28T05:00:00.000Z'), type: 'label.created' as const };
-    (bad.payload as { SOPInstanceUID: string }).SOPInstanceUID = 'not-a-uid';
-    const response = await post({ clientId, events: [bad, good, 'garbage'] });
-    expect(response.statusCode).toBe(200);
-    const [first, second, third] = response.json().results;
-    expect(first).toMatchObject({ index: 0, eventId: bad.eventId, status: 'rejected' });
-    expect(first.reason).toContain('/payload/SOPInstanceUID');
-    expect(second).toMatchObject({ index: 1, status: 'stored' });
-    expect(third).toMatchObject({ index: 2, eventId: null, status: 'rejected' });
-    expect(await labels()).toHaveLength(1);
+  it('answers events without a readable id with eventId null', async () => {
+    expect(await postEvents(t.app, ['garbage'])).toEqual([{ eventId: null, index: 0, status: 'rejected', reason: expect.stringContaining('/type') }]);
   });
 
   it('stores timing and audit events', async () => {
     const events: ClientEvent[] = [
-      { eventId: createUuidV7(), type: 'audit', occurredAt: '2026-11-28T05:00:00.000Z', payload: { action: 'study.opened', StudyInstanceUID: STUDY, mode: 'labeling' } },
-      {
-        eventId: createUuidV7(),
-        type: 'timing.segment',
-        occurredAt: '2026-11-28T05:00:09.000Z',
-        payload: { StudyInstanceUID: STUDY, startedAt: '2026-11-28T05:00:00.000Z', endedAt: '2026-11-28T05:00:09.000Z', activeMs: 9000 },
-      },
+      { eventId: createUuidV7(), type: 'audit', occurredAt: at(0), payload: { action: 'study.opened', StudyInstanceUID: STUDY, mode: 'labeling' } },
+      timingEvent(0, 9),
     ];
     expect(events.every(e => validateClientEvent(e).ok)).toBe(true);
-    const response = await post({ clientId, events });
-    expect(response.json().results.map((r: { status: string }) => r.status)).toEqual(['stored', 'stored']);
-    const rows = t.app.db.prepare('SELECT type, user_id, study_uid FROM client_events ORDER BY seq').all();
+    expect((await postEvents(t.app, events)).map(r => r.status)).toEqual(['stored', 'stored']);
+    const rows = await t.app.database.query('SELECT type, user_id, study_uid FROM client_events ORDER BY seq');
     expect(rows).toEqual([
       { type: 'audit', user_id: 'dev-labeler', study_uid: STUDY },
       { type: 'timing.segment', user_id: 'dev-labeler', study_uid: STUDY },
     ]);
+    expect(await count('timing_segments')).toBe(1);
   });
 
   it.each([
@@ -120,7 +139,7 @@ describe('POST /api/v1/events', () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/events', payload, headers: { 'content-type': contentType } });
     expect(response.statusCode).toBe(status);
     expect(response.json()).toMatchObject({ error: code, message: expect.any(String) });
-    expect(t.app.db.prepare('SELECT count(*) AS n FROM client_events').get()).toEqual({ n: 0 });
+    expect(await count('client_events')).toBe(0);
   });
 });
 
@@ -133,5 +152,13 @@ describe('GET /api/v1/studies/:StudyInstanceUID/labels', () => {
 
   it('answers an unknown study with an empty list', async () => {
     expect((await t.app.inject({ url: '/api/v1/studies/1.2.3/labels' })).json()).toEqual({ labels: [] });
+  });
+
+  it('filters by project', async () => {
+    await createLungProject(t.app, 'lung-2');
+    await postEvents(t.app, [labelEvent('label.created', nodule(createUuidV7(), 10), at(0)), labelEvent('label.created', nodule(createUuidV7(), 11, { projectId: 'lung-2' }), at(1))]);
+    const only = (await t.app.inject({ url: `/api/v1/studies/${STUDY}/labels?projectId=lung-2` })).json().labels;
+    expect(only.map((l: { projectId: string }) => l.projectId)).toEqual(['lung-2']);
+    expect(await studyLabels(t.app)).toHaveLength(2);
   });
 });

@@ -1,4 +1,4 @@
-import { buildTestApp, type TestApp } from '../helper.js';
+import { buildTestApp, testDialect, type TestApp } from '../helper.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ describe('service endpoints', () => {
   it('GET /healthz reports ok and the storage backend', async () => {
     const response = await t.app.inject({ url: '/healthz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ok', database: 'sqlite', version: '0.1.0' });
+    expect(response.json()).toMatchObject({ status: 'ok', database: testDialect, version: '0.1.0' });
   });
 
   it('GET /api/v1/session names the development user and says it is a development identity', async () => {
