@@ -13,7 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 const core = await import('../server-stub/dist/ledger/core/index.js');
 const fixtures = await import('../server-stub/dist/ledger/core/testing/createTestLedger.js');
 
-const RECORDS = Number(process.env.LEDGER_BENCH_RECORDS ?? 400_000);
+const RECORDS = Number(process.env.LEDGER_BENCH_RECORDS ?? 200_000);
 const PAGE = 10_000;
 const CHECKPOINT_EVERY = 50_000;
 const TREE_LEAVES = Number(process.env.LEDGER_BENCH_TREE_LEAVES ?? 1_000_000);

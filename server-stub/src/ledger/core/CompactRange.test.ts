@@ -1,6 +1,7 @@
 import { CompactRange, type TreeNodeHash } from './CompactRange.js';
 import { InMemoryMerkleTree } from './InMemoryMerkleTree.js';
 import { hashLeaf } from './treeHashes.js';
+import { decomposeRange } from './treeNodes.js';
 
 const leaves = Array.from({ length: 100 }, (_, i) => hashLeaf(`leaf ${i}`));
 const tree = InMemoryMerkleTree.fromLeafHashes(leaves);
@@ -57,6 +58,16 @@ describe('CompactRange', () => {
     // A tree of n leaves has n - popcount(n) complete interior nodes: 100 = 0b1100100 → 97.
     expect(reported).toHaveLength(97);
     for (const node of reported) expect(hex(node.hash)).toBe(hex(tree.getNodeHash(node)));
+  });
+
+  // How a store that persists complete subtrees resumes appending after a restart.
+  it('resumes from the stored nodes of [0, size) and keeps growing the same tree', () => {
+    for (const size of [0, 1, 13, 64, 77]) {
+      const nodes = decomposeRange(0, size).map(node => ({ level: node.level, hash: tree.getNodeHash(node) }));
+      const resumed = CompactRange.fromData({ begin: 0, end: size, nodes });
+      for (let i = size; i < leaves.length; i++) resumed.appendLeaf(leaves[i]!);
+      expect(hex(resumed.getRootHash())).toBe(hex(tree.getRootHash()));
+    }
   });
 
   it('round-trips through plain data and clones independently', () => {
