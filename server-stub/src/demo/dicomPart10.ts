@@ -18,10 +18,19 @@ export interface DicomBinary {
   readonly bytes: Uint8Array;
 }
 
-/** An empty string writes a zero-length (type 2) element; an empty array an empty sequence. */
-export type DicomElementValue = DicomScalar | readonly DicomScalar[] | readonly DicomDataset[] | DicomBinary;
+/**
+ * An element the data dictionary does not name (a private element or its Private Creator): the
+ * dataset key is its tag, "GGGGEEEE" in upper-case hex, and the VR is given here.
+ */
+export interface DicomTaggedValue {
+  readonly vr: 'LO' | 'UT' | 'US' | 'UL' | 'CS';
+  readonly values: readonly DicomScalar[];
+}
 
-/** A dataset keyed by DICOM keyword, spelled exactly as in PS3.6. */
+/** An empty string writes a zero-length (type 2) element; an empty array an empty sequence. */
+export type DicomElementValue = DicomScalar | readonly DicomScalar[] | readonly DicomDataset[] | DicomBinary | DicomTaggedValue;
+
+/** A dataset keyed by DICOM keyword, spelled exactly as in PS3.6 (or by tag, for DicomTaggedValue). */
 export interface DicomDataset {
   readonly [keyword: string]: DicomElementValue | undefined;
 }
@@ -47,6 +56,12 @@ type TagKeyedDataset = Record<string, { vr: string; Value: unknown[] }>;
 function isBinary(value: DicomElementValue): value is DicomBinary {
   return typeof value === 'object' && !Array.isArray(value) && 'bytes' in value;
 }
+
+function isTagged(value: DicomElementValue): value is DicomTaggedValue {
+  return typeof value === 'object' && !Array.isArray(value) && 'values' in value;
+}
+
+const TAG_KEY = /^[0-9A-F]{8}$/;
 
 interface DictionaryEntry {
   readonly tag: string;
@@ -105,6 +120,12 @@ function toTagKeyedDataset(dataset: DicomDataset): TagKeyedDataset {
   const result: TagKeyedDataset = {};
   for (const [keyword, value] of Object.entries(dataset)) {
     if (value === undefined) continue;
+    if (TAG_KEY.test(keyword)) {
+      if (!isTagged(value)) throw new TypeError(`${keyword} is keyed by tag; its value needs an explicit VR ({ vr, values })`);
+      result[keyword] = { vr: value.vr, Value: toDcmjsValues(keyword, value.vr, value.values) };
+      continue;
+    }
+    if (isTagged(value)) throw new TypeError(`${keyword} has a dictionary VR; only elements keyed by tag take { vr, values }`);
     const entry = lookUp(keyword);
     let vr = entry.vr;
     if (isBinary(value)) {

@@ -50,9 +50,12 @@ export const LABEL_FACTS_FORMAT = 'readingroom.label-facts/1';
 
 const validateLabelFacts = createValidator(LabelFacts);
 
-/** JSON text of the facts, keys in a fixed order, optional ones only when set. */
+/**
+ * JSON text of the facts, optional keys only when set, in plain ASCII (other characters as \\u
+ * escapes), so the text reads back the same whatever character set a reader assumes.
+ */
 export function writeLabelFacts(facts: LabelFacts): string {
-  return JSON.stringify(facts, (_key, value: unknown) => (value === undefined ? undefined : value));
+  return JSON.stringify(facts).replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Parses facts from a file; undefined with a reason when they are missing or not ours. */

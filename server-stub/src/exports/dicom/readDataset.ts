@@ -28,6 +28,18 @@ export function readString(dataset: ReadDataset | undefined, keyword: string): s
   return undefined;
 }
 
+/**
+ * A text value of a single-valued text VR (UT, ST, LT): dcmjs 0.51 splits these at backslashes
+ * as if they were multi-valued, but a backslash is an ordinary character in them, so the parts
+ * are joined back. Text is returned as stored (no trimming).
+ */
+export function readText(dataset: ReadDataset | undefined, keyOrTag: string): string | undefined {
+  const element = dataset?.[/^[0-9A-F]{8}$/.test(keyOrTag) ? keyOrTag : tagOf(keyOrTag)];
+  const values = element?.Value;
+  if (!values || values.length === 0 || values.some(v => typeof v !== 'string')) return undefined;
+  return (values as string[]).join('\\');
+}
+
 export function readNumber(dataset: ReadDataset | undefined, keyword: string): number | undefined {
   const value = valuesOf(dataset, keyword)[0];
   const number = typeof value === 'string' ? Number(value) : value;

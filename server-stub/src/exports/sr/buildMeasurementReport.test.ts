@@ -1,13 +1,13 @@
 import type { LabelSnapshot } from '@readingroom/platform-shim';
 import { writeDicomPart10 } from '../../demo/dicomPart10.js';
 import type { DemoStudyKey } from '../../demo/generateDemoStudies.js';
-import { readPart10 } from '../../dicomweb/dicom/dcmjsAdapter.js';
+import { readDicomObject } from '../dicom/readObject.js';
 import { createDicomUid } from '../dicom/uuidUid.js';
-import { loadDemoSource } from '../testing/demoSource.js';
-import { ensureDicomTools, runDciodvfy, runDsrdump } from '../testing/dicomTools.js';
-import { expectSameLabels } from '../testing/expectSameLabels.js';
-import { exportTestSchema } from '../testing/exportTestSchema.js';
-import { createAnnotationLabels, createClassificationLabels, nthImage, pointOn, testLabelId, TEST_PROJECT } from '../testing/exportTestLabels.js';
+import { loadDemoSource } from '../../../test/exports/demoSource.js';
+import { ensureDicomTools, runDciodvfy, runDsrdump } from '../../../test/exports/dicomTools.js';
+import { expectSameLabels } from '../../../test/exports/expectSameLabels.js';
+import { exportTestSchema } from '../../../test/exports/exportTestSchema.js';
+import { createAnnotationLabels, createClassificationLabels, nthImage, pointOn, testLabelId, TEST_PROJECT } from '../../../test/exports/exportTestLabels.js';
 import { buildMeasurementReport } from './buildMeasurementReport.js';
 import { decodeMeasurementReport } from './decodeMeasurementReport.js';
 
@@ -30,7 +30,7 @@ function exportReport(labels: LabelSnapshot[], key: DemoStudyKey = 'ct-chest', o
 }
 
 function decode(bytes: Uint8Array, key: DemoStudyKey = 'ct-chest') {
-  return decodeMeasurementReport(readPart10(bytes).dataset, loadDemoSource(key).source, { schemaOf: (projectId, version) => (projectId === TEST_PROJECT && version === 1 ? exportTestSchema : undefined) });
+  return decodeMeasurementReport(readDicomObject(bytes), loadDemoSource(key).source, { schemaOf: (projectId, version) => (projectId === TEST_PROJECT && version === 1 ? exportTestSchema : undefined) });
 }
 
 function expectValid(bytes: Uint8Array) {
@@ -100,6 +100,6 @@ describe('SR export (Comprehensive 3D SR, TID 1500)', () => {
     const { source } = loadDemoSource('ct-chest');
     const { bytes } = exportReport(createClassificationLabels(source), 'ct-chest', 'Dr. Zoë Brontë');
     expectValid(bytes);
-    expect(readPart10(bytes).dataset['00080005']?.Value).toEqual(['ISO_IR 192']);
+    expect(readDicomObject(bytes)['00080005']?.Value).toEqual(['ISO_IR 192']);
   });
 });

@@ -1,6 +1,6 @@
 import type { CodedConcept } from '@readingroom/platform-shim';
 import { isSameConcept } from '../dicom/concepts.js';
-import { readCodeSequence, readItems, readNumber, readNumbers, readString, valuesOf, type ReadDataset } from '../dicom/readDataset.js';
+import { readCodeSequence, readItems, readNumber, readNumbers, readString, readText, type ReadDataset } from '../dicom/readDataset.js';
 import { ucumToUnit } from '../dicom/ucumUnits.js';
 
 /** An SR content item as read back: its value type, relationship, concept name and children. */
@@ -34,9 +34,7 @@ export function findItem(items: ContentItem[], concept: CodedConcept, ValueType?
 }
 
 export function readTextValue(item: ContentItem | undefined): string | undefined {
-  if (!item) return undefined;
-  const value = valuesOf(item.dataset, 'TextValue')[0];
-  return typeof value === 'string' ? value : undefined;
+  return item ? readText(item.dataset, 'TextValue') : undefined;
 }
 
 export function readCodeValue(item: ContentItem | undefined): CodedConcept | undefined {

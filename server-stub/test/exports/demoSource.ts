@@ -1,9 +1,9 @@
-import { readPart10 } from '../../dicomweb/dicom/dcmjsAdapter.js';
-import type { DicomJsonDataset } from '../../dicomweb/dicom/dicomJson.js';
-import { toDicomJson } from '../../dicomweb/dicom/toDicomJson.js';
-import { getDemoStudyGenerator, type DemoStudyKey } from '../../demo/generateDemoStudies.js';
-import { readSourceStudy } from '../source/readSourceStudy.js';
-import type { SourceStudy } from '../source/sourceTypes.js';
+import { readPart10 } from '../../src/dicomweb/dicom/dcmjsAdapter.js';
+import type { DicomJsonDataset } from '../../src/dicomweb/dicom/dicomJson.js';
+import { toDicomJson } from '../../src/dicomweb/dicom/toDicomJson.js';
+import { getDemoStudyGenerator, type DemoStudyKey } from '../../src/demo/generateDemoStudies.js';
+import { readSourceStudy } from '../../src/exports/source/readSourceStudy.js';
+import type { SourceStudy } from '../../src/exports/source/sourceTypes.js';
 
 export const DEMO_SEED = 20261128;
 

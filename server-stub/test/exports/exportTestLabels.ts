@@ -1,6 +1,6 @@
 import type { LabelSnapshot } from '@readingroom/platform-shim';
-import { imageToWorld } from '../source/imagePlaneCoordinates.js';
-import type { SourceImage, SourceStudy, Vec3 } from '../source/sourceTypes.js';
+import { imageToWorld } from '../../src/exports/source/imagePlaneCoordinates.js';
+import type { SourceImage, SourceStudy, Vec3 } from '../../src/exports/source/sourceTypes.js';
 
 export const TEST_PROJECT = 'export-test';
 
@@ -54,7 +54,7 @@ export function createAnnotationLabels(source: SourceStudy): LabelSnapshot[] {
       measurements: [{ name: 'length', value: 58.92345678901234, unit: 'mm' }],
       attributes: { type: 'part-solid', 'mean-diameter': 7.25, calcification: 'absent', comment: 'spiculated margin' },
       status: 'submitted',
-      text: 'RUL nodule',
+      text: 'RUL nodule, größer als 6\\8 mm',
     }),
     imageLabel(b, uid, {
       geometry: { kind: 'bidirectional', toolName: 'Bidirectional', points: [pointOn(b, 100, 100), pointOn(b, 140, 120), pointOn(b, 115, 118), pointOn(b, 125, 102)], ...view },
@@ -99,4 +99,51 @@ export function createClassificationLabels(source: SourceStudy): LabelSnapshot[]
     { ...base, labelId: testLabelId(), findingTypeId: 'emphysema', attributes: { severity: 'severe' }, status: 'submitted', scope: 'study', text: 'Centrilobular' },
     { ...base, labelId: testLabelId(), findingTypeId: 'no-finding', attributes: {}, status: 'submitted', scope: 'study' },
   ];
+}
+
+/** A disc mask (0/1) of a frame: centre (column, row) and radius in pixels. */
+export function discMask(Rows: number, Columns: number, column: number, row: number, radius: number): Uint8Array {
+  const mask = new Uint8Array(Rows * Columns);
+  for (let r = Math.max(0, Math.floor(row - radius)); r <= Math.min(Rows - 1, Math.ceil(row + radius)); r++) {
+    for (let c = Math.max(0, Math.floor(column - radius)); c <= Math.min(Columns - 1, Math.ceil(column + radius)); c++) {
+      if ((c - column) ** 2 + (r - row) ** 2 <= radius ** 2) mask[r * Columns + c] = 1;
+    }
+  }
+  return mask;
+}
+
+/** A segmentation label over `slices` (image indices) of the CT series, a disc per slice. */
+export function segmentationLabel(
+  source: SourceStudy,
+  slices: number[],
+  disc: { column: number; row: number; radius: number },
+  rest: Partial<LabelSnapshot> & { segmentNumber: number },
+  encode: (mask: Uint8Array) => string,
+): LabelSnapshot {
+  const first = nthImage(source, slices[0] ?? 0);
+  const { segmentNumber, ...fields } = rest;
+  return {
+    labelId: testLabelId(),
+    projectId: TEST_PROJECT,
+    schemaVersion: 1,
+    findingTypeId: 'nodule',
+    attributes: { type: 'solid' },
+    status: 'draft',
+    scope: 'series',
+    StudyInstanceUID: source.StudyInstanceUID,
+    SeriesInstanceUID: first.SeriesInstanceUID,
+    FrameOfReferenceUID: first.FrameOfReferenceUID,
+    geometry: {
+      kind: 'segmentation',
+      segmentNumber,
+      Rows: first.Rows,
+      Columns: first.Columns,
+      frames: slices.map((slice, i) => {
+        const image = nthImage(source, slice);
+        const radius = disc.radius * Math.cos(((i - (slices.length - 1) / 2) / slices.length) * Math.PI * 0.8);
+        return { SOPInstanceUID: image.SOPInstanceUID, mask: encode(discMask(image.Rows, image.Columns, disc.column, disc.row, radius)) };
+      }),
+    },
+    ...fields,
+  };
 }

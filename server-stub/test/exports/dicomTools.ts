@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDebianPackages } from '../../../test/conformance/orthancServer.js';
+import { ensureDebianPackages } from '../conformance/orthancServer.js';
 
 /** dicom3tools (dciodvfy) and dcmtk (dsrdump, dcmdump), installed with apt-get when missing. */
 export function ensureDicomTools(): void {
