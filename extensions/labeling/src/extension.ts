@@ -1,6 +1,8 @@
-import { createApiClient } from '@readingroom/platform-shim';
 import { getCommandsModule } from './commandsModule';
+import { getCustomizationModule } from './getCustomizationModule';
+import { getToolbarModule } from './getToolbarModule';
 import { getPanelModule } from './panels/getPanelModule';
+import { mountPickerHost } from './picker/mountPickerHost';
 import { createLabelingRuntime, type LabelingRuntime } from './runtime/createLabelingRuntime';
 import type { ExtensionParams } from './types/ohif';
 
@@ -14,8 +16,11 @@ function getRuntime(): LabelingRuntime {
 
 export const implementation = {
   preRegistration({ appConfig }: Pick<ExtensionParams, 'appConfig'>) {
-    runtime ??= createLabelingRuntime({ api: createApiClient({ apiBase: appConfig?.readingroom?.apiBase }) });
+    runtime ??= createLabelingRuntime({ settings: appConfig?.readingroom });
+    mountPickerHost(runtime);
   },
-  getPanelModule: () => getPanelModule(getRuntime()),
+  getPanelModule: (params: ExtensionParams) => getPanelModule(getRuntime(), params),
   getCommandsModule: (params: ExtensionParams) => getCommandsModule(getRuntime(), params),
+  getToolbarModule: () => getToolbarModule(getRuntime().store),
+  getCustomizationModule,
 };

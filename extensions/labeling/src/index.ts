@@ -15,8 +15,10 @@ const labelingExtension = {
     implementation = (await import(/* webpackMode: "eager" */ './extension')).implementation;
     implementation.preRegistration(params);
   },
-  getPanelModule: () => implementation?.getPanelModule() ?? [],
+  getPanelModule: (params: ExtensionParams) => implementation?.getPanelModule(params) ?? [],
   getCommandsModule: (params: ExtensionParams) => implementation?.getCommandsModule(params),
+  getToolbarModule: () => implementation?.getToolbarModule() ?? [],
+  getCustomizationModule: () => implementation?.getCustomizationModule() ?? [],
 };
 
 export default labelingExtension;

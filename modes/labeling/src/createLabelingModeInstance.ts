@@ -1,4 +1,5 @@
 import { LABELS_PANEL, START_SESSION, STOP_SESSION, displayName, id, routeName } from './id';
+import { composeLabelingToolbar } from './labelingComposition';
 
 /** The shape of OHIF's @ohif/mode-basic default export that we build on. */
 export interface BasicModeModule {
@@ -33,9 +34,10 @@ export class IncompatibleHostError extends Error {
 }
 
 /**
- * The labeler's mode: OHIF's own basic viewer (its tools, toolbar and hanging protocols, which
- * radiologists already know) with the ReadingRoom labels panel open on the right and a labeling
- * session running while the mode is entered.
+ * The labeler's mode: OHIF's own basic viewer (its viewing tools and hanging protocols, which
+ * radiologists already know) with the labeling tools the project's schema allows in the toolbar,
+ * the ReadingRoom labels panel open on the right, and a labeling session running while the mode
+ * is entered.
  */
 export function createLabelingModeInstance(basic: BasicModeModule | undefined, extensionUrl: string): ModeInstance {
   const base = basic?.modeInstance;
@@ -69,6 +71,7 @@ export function createLabelingModeInstance(basic: BasicModeModule | undefined, e
         },
       },
     ],
+    ...composeLabelingToolbar(base as Parameters<typeof composeLabelingToolbar>[0]),
     // The extension is listed by URL: OHIF import()s each key it does not know by name.
     extensions: { ...base.extensions, [extensionUrl]: '^0.1.0' },
     onModeEnter(params) {

@@ -51,6 +51,18 @@ describe('createLabelLedger', () => {
     expect(sent).toEqual([]);
   });
 
+  it('forgets a label whose creation the browser could not keep, and says why', async () => {
+    const refused: string[] = [];
+    const ledger = createLabelLedger({
+      sender: { send: async () => Promise.reject(new Error('storage full')) },
+      onRefused: (event, error) => refused.push(`${event.type}: ${error.message}`),
+    });
+    ledger.create(label);
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(refused).toEqual(['label.created: storage full']);
+    expect(ledger.has(label.labelId)).toBe(false);
+  });
+
   it('removes a known label once, with its project, and can create it again (undo)', () => {
     const { ledger, sent } = setup();
     ledger.create(label);

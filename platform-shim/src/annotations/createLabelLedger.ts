@@ -1,3 +1,4 @@
+import type { ClientEvent } from '../contract/events.js';
 import type { LabelSnapshot } from '../contract/labels.js';
 import { createUuidV7 } from '../ids/createUuidV7.js';
 import type { EventSender } from '../transport/EventSender.js';
@@ -11,6 +12,11 @@ export interface LabelLedgerOptions {
   sender: Pick<EventSender, 'send'>;
   /** Called after a change was handed to the sender, so the UI shows it at once. */
   onChange?: (change: LabelChange) => void;
+  /**
+   * The browser could not keep an event (`send` rejected, e.g. storage full): the change is not
+   * saved. A refused label.created is forgotten, so the UI must take the label away again.
+   */
+  onRefused?: (event: ClientEvent, error: Error) => void;
   now?: () => Date;
 }
 
@@ -38,9 +44,14 @@ export function createLabelLedger(options: LabelLedgerOptions): LabelLedger {
   const known = new Map<string, { snapshot: LabelSnapshot; fingerprint: LabelFingerprint }>();
 
   const remember = (snapshot: LabelSnapshot) => known.set(snapshot.labelId, { snapshot, fingerprint: fingerprintLabel(snapshot) });
+  const send = (event: ClientEvent) =>
+    options.sender.send(event).catch((error: Error) => {
+      if (event.type === 'label.created' && known.get(event.payload.labelId)?.snapshot === event.payload) known.delete(event.payload.labelId);
+      options.onRefused?.(event, error);
+    });
   const emit = (type: 'label.created' | 'label.modified', snapshot: LabelSnapshot) => {
     remember(snapshot);
-    void options.sender.send({ eventId: createUuidV7(), type, occurredAt: now().toISOString(), payload: snapshot });
+    void send({ eventId: createUuidV7(), type, occurredAt: now().toISOString(), payload: snapshot });
     options.onChange?.({ kind: 'upsert', snapshot, change: type === 'label.created' ? 'created' : 'modified' });
   };
 
@@ -61,7 +72,7 @@ export function createLabelLedger(options: LabelLedgerOptions): LabelLedger {
       if (!previous) return undefined;
       known.delete(labelId);
       const { projectId, StudyInstanceUID } = previous.snapshot;
-      void options.sender.send({
+      void send({
         eventId: createUuidV7(),
         type: 'label.removed',
         occurredAt: now().toISOString(),

@@ -135,6 +135,17 @@ describe('forwardAnnotationEvents', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('sends a settling edit at once on flush (before the case is submitted), and only once', () => {
+    const { forwarder, fire, sent } = setup();
+    fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    forwarder.accept(uid, terms);
+    fire('MODIFIED', annotation([[0, 0, 0], [4, 0, 0]]));
+    forwarder.flush();
+    expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
+    jest.advanceTimersByTime(1000);
+    expect(sent).toHaveLength(2);
+  });
+
   it('sends label.removed for a known label and drops a pending edit', () => {
     const { forwarder, fire, sent, changes } = setup();
     fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));

@@ -31,6 +31,8 @@ export interface AnnotationForwarder {
   discard(labelId: string): void;
   /** The shape of a draft as it is now (statistics may have arrived since it was finished). */
   draftShape(labelId: string): LabelShape | undefined;
+  /** Sends geometry edits still settling now (before submitting, leaving the case). */
+  flush(): void;
   stop(): void;
 }
 
@@ -61,6 +63,7 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
     const pending = settling.get(labelId);
     if (pending !== undefined) timers.clearTimeout(pending);
     settling.delete(labelId);
+    pendingEdits.delete(labelId);
   };
 
   const onCompleted = (event: Event) => {
@@ -73,6 +76,7 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
     options.onDraft(shape);
   };
 
+  const pendingEdits = new Map<string, () => void>();
   const onModified = (event: Event) => {
     const annotation = annotationOf(event);
     const labelId = annotation?.annotationUID;
@@ -83,15 +87,15 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
     }
     if (!ledger.has(labelId)) return;
     cancelSettling(labelId);
-    settling.set(
-      labelId,
-      timers.setTimeout(() => {
-        settling.delete(labelId);
-        const known = ledger.get(labelId);
-        const shape = known ? toShape(annotation, false) : undefined;
-        if (known && shape) ledger.update(composeLabelSnapshot(shape, termsOf(known)));
-      }, settleMs),
-    );
+    const send = () => {
+      settling.delete(labelId);
+      pendingEdits.delete(labelId);
+      const known = ledger.get(labelId);
+      const shape = known ? toShape(annotation, false) : undefined;
+      if (known && shape) ledger.update(composeLabelSnapshot(shape, termsOf(known)));
+    };
+    pendingEdits.set(labelId, send);
+    settling.set(labelId, timers.setTimeout(send, settleMs));
   };
 
   const onRemoved = (event: Event) => {
@@ -126,12 +130,20 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
       const annotation = drafts.get(labelId);
       return annotation ? toShape(annotation, false) : undefined;
     },
+    flush() {
+      for (const [labelId, send] of [...pendingEdits]) {
+        const timer = settling.get(labelId);
+        if (timer !== undefined) timers.clearTimeout(timer);
+        send();
+      }
+    },
     stop() {
       eventTarget.removeEventListener(eventNames.completed, onCompleted);
       eventTarget.removeEventListener(eventNames.modified, onModified);
       eventTarget.removeEventListener(eventNames.removed, onRemoved);
       settling.forEach(timer => timers.clearTimeout(timer));
       settling.clear();
+      pendingEdits.clear();
       drafts.clear();
     },
   };

@@ -8,6 +8,6 @@ export function findImageIdForLabel(
 ): string | undefined {
   return imageIds.find(imageId => {
     const image = lookupImage(imageId);
-    return image?.SOPInstanceUID === label.SOPInstanceUID && (image.frameNumber ?? 1) === (label.frameNumber ?? 1);
+    return image !== undefined && image.SOPInstanceUID === label.SOPInstanceUID && (image.frameNumber ?? 1) === (label.frameNumber ?? 1);
   });
 }

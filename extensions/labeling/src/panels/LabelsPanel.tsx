@@ -1,72 +1,84 @@
-import type { EventSender } from '@readingroom/platform-shim';
-import { formatMeasurements, groupLabels } from '../runtime/groupLabels';
-import type { LabelsStore } from '../runtime/labelsStore';
-import { SyncStatusLine } from './SyncStatusLine';
+import { useCallback, useMemo } from 'react';
+import type { LabelingRuntime } from '../runtime/createLabelingRuntime';
+import { describeLabel } from '../runtime/createPickerEffects';
+import { labelsReducers, selectActiveSchema, selectProjectLabels } from '../runtime/labelsStore';
+import type { ExtensionParams } from '../types/ohif';
+import { buttonStyle, colors, kbdStyle } from '../ui/theme';
+import { CaseBar } from './CaseBar';
+import { LabelList } from './LabelList';
+import type { RowAction } from './LabelRow';
+import { listPanelSections } from './panelSections';
+import { SessionHeader } from './SessionHeader';
+import { ShortcutList } from './ShortcutList';
+import { UndoBar } from './UndoBar';
 import { useStoreState } from './useStoreState';
 
 const styles = {
-  panel: { padding: '8px 10px', color: '#d8e1ef', fontSize: 13, lineHeight: 1.4, overflowY: 'auto', height: '100%' },
-  muted: { color: '#8a97ad' },
-  heading: { fontSize: 12, textTransform: 'uppercase', letterSpacing: '0.05em', color: '#8a97ad', margin: '12px 0 4px' },
-  item: { padding: '4px 6px', borderRadius: 4, background: 'rgba(255,255,255,0.04)', marginBottom: 3 },
-  warning: { color: '#f0c674', margin: '6px 0' },
+  panel: { padding: '8px 10px', color: colors.text, fontSize: 13, lineHeight: 1.4, overflowY: 'auto', height: '100%', boxSizing: 'border-box' },
+  heading: { fontSize: 12, textTransform: 'uppercase', letterSpacing: '0.05em', color: colors.muted, margin: '12px 0 4px', display: 'flex', alignItems: 'center', gap: 8 },
+  warning: { color: colors.warning, margin: '6px 0' },
 } as const;
 
-/** The study's labels, who is labeling, and whether the server has everything. */
-export function LabelsPanel({ store, sender }: { store: LabelsStore; sender: EventSender }) {
+export interface LabelsPanelProps {
+  runtime: LabelingRuntime;
+  params: Pick<ExtensionParams, 'servicesManager' | 'commandsManager' | 'extensionManager'>;
+}
+
+/** The labels of the case grouped by finding type, with edit, delete/undo, jump, status and submission. */
+export function LabelsPanel({ runtime, params }: LabelsPanelProps) {
+  const { store, sender } = runtime;
   const state = useStoreState(store.subscribe, store.getState);
-  const groups = groupLabels(state.labels);
+  const subscribeSession = useCallback((listener: () => void) => runtime.session.subscribe(listener), [runtime]);
+  const session = useStoreState(subscribeSession, runtime.session.get);
+  const schema = selectActiveSchema(state);
+  const { labels, activeProjectId } = state;
+  const entries = useMemo(() => selectProjectLabels({ ...state, labels, activeProjectId }), [labels, activeProjectId]); // eslint-disable-line react-hooks/exhaustive-deps
   const loading = state.loadingStudies.length > 0;
+  const sections = listPanelSections();
+
+  const onAction = useCallback(
+    (labelId: string, action: RowAction, anchor?: { x: number; y: number }) => {
+      if (!session) return;
+      if (action === 'edit') session.actions.editLabel(labelId, anchor);
+      else if (action === 'delete') session.actions.deleteLabel(labelId);
+      else void session.actions.showLabel(labelId);
+    },
+    [session],
+  );
+  const onSelect = useCallback((labelId: string) => session?.actions.selectLabel(labelId), [session]);
+  const onUndo = useCallback(() => session?.actions.undoDelete() ?? false, [session]);
+  const onUndoExpired = useCallback(() => store.update(s => labelsReducers.undoExpired(s, Date.now())), [store]);
 
   return (
     <section data-testid="rr-labels-panel" aria-label="ReadingRoom labels" style={styles.panel}>
-      <div data-testid="rr-current-user" style={styles.muted}>
-        {state.user ? (
-          <>
-            Signed in as <strong style={{ color: '#d8e1ef' }}>{state.user.displayName}</strong>
-            {state.identity === 'development' ? ' · development identity (loopback only)' : ''}
-          </>
-        ) : (
-          (state.sessionError ?? 'Connecting…')
-        )}
-      </div>
-      <SyncStatusLine sender={sender} />
-      {state.loadErrors.map(message => (
-        <p key={message} role="alert" style={styles.warning}>
+      <SessionHeader state={state} sender={sender} onChooseProject={projectId => store.update(s => labelsReducers.projectChosen(s, projectId))} />
+      {[...state.loadErrors, ...state.notices].map((message, i) => (
+        <p key={`${i}-${message}`} role={i < state.loadErrors.length ? 'alert' : undefined} style={styles.warning}>
           {message}
         </p>
       ))}
-      {state.notices.map((message, i) => (
-        <p key={`${i}-${message}`} style={styles.warning}>
-          {message}
-        </p>
-      ))}
+      <UndoBar undo={state.undo} title={state.undo ? describeLabel(schema, state.undo.snapshot).title : ''} onUndo={onUndo} onExpired={onUndoExpired} />
       <h3 style={styles.heading}>
-        Labels <span data-testid="rr-label-count">{state.labels.length}</span>
-        {loading ? ' · loading saved labels…' : ''}
+        <span>
+          Labels <span data-testid="rr-label-count">{entries.length}</span>
+          {loading ? ' · loading saved labels…' : ''}
+        </span>
+        {schema ? (
+          <button type="button" onClick={() => session?.actions.classify()} style={{ ...buttonStyle, marginLeft: 'auto' }} data-testid="rr-classify">
+            Classify <kbd style={kbdStyle}>K</kbd>
+          </button>
+        ) : null}
       </h3>
-      {groups.length === 0 && !loading ? <p style={styles.muted}>No labels yet. Draw a measurement to add one.</p> : null}
-      {groups.map(group => (
-        <div key={group.toolName} data-testid="rr-label-group" data-tool={group.toolName}>
-          <h4 style={styles.heading}>
-            {group.toolName} ({group.entries.length})
-          </h4>
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {group.entries.map(entry => (
-              <li
-                key={entry.snapshot.labelId}
-                data-testid="rr-label-item"
-                data-label-id={entry.snapshot.labelId}
-                data-origin={entry.origin}
-                style={styles.item}
-              >
-                <div>{entry.snapshot.text || group.toolName}</div>
-                <div style={styles.muted}>{formatMeasurements(entry) || 'no measurement'}</div>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {entries.length === 0 && !loading ? <p style={{ color: colors.muted }}>{schema ? 'No labels yet. Choose a tool above and draw, or classify the study.' : 'No labels.'}</p> : null}
+      <LabelList entries={entries} schema={schema?.definition} selectedLabelId={state.selectedLabelId} onSelect={onSelect} onAction={onAction} onUndo={onUndo} />
+      <CaseBar entries={entries} submission={state.submission} canSubmit={Boolean(session && schema)} onSubmit={() => void session?.commands.submitCase()} />
+      {sections.map(({ id, title, Component }) => (
+        <section key={id} aria-label={title} data-testid={`rr-panel-section-${id}`}>
+          <h3 style={styles.heading}>{title}</h3>
+          <Component runtime={runtime} params={params} />
+        </section>
       ))}
+      <ShortcutList />
     </section>
   );
 }

@@ -1,110 +1,61 @@
-import * as cornerstone from '@cornerstonejs/core';
-import * as cornerstoneTools from '@cornerstonejs/tools';
-import {
-  createApiClient,
-  createAuditEmitter,
-  createOutbox,
-  forwardAnnotationEvents,
-  type ApiClient,
-  type EventSender,
-} from '@readingroom/platform-shim';
-import { createImageLookup } from '../cornerstone/createImageLookup';
-import { createLabelRestorer } from '../cornerstone/createLabelRestorer';
-import type { ExtensionManager, OhifDisplaySet, ServicesManager, Unsubscribe } from '../types/ohif';
+import { createApiClient, createOutbox, type ApiClient, type EventSender } from '@readingroom/platform-shim';
+import type { OpenPicker } from '../picker/createPickerController';
+import type { CommandsManager, ExtensionManager, ReadingRoomAppConfig, ServicesManager } from '../types/ohif';
+import { createValueStore, type ValueStore } from './createValueStore';
 import { createLabelsStore, labelsReducers, type LabelsStore } from './labelsStore';
+import { startLabelingSession, type LabelingSession } from './startLabelingSession';
+
+/** Seconds: how long a deleted label can be brought back. */
+const UNDO_SECONDS = 8;
+const DEFAULT_IDLE_SECONDS = 60;
 
 export interface LabelingRuntime {
   store: LabelsStore;
   sender: EventSender;
-  startSession(params: { servicesManager: ServicesManager; extensionManager: ExtensionManager; mode: string }): void;
+  picker: ValueStore<OpenPicker | undefined>;
+  /** The running labeling session, if the labeling mode is entered. */
+  session: ValueStore<LabelingSession | undefined>;
+  startSession(params: { servicesManager: ServicesManager; extensionManager: ExtensionManager; commandsManager: CommandsManager; mode: string }): void;
   stopSession(): Promise<void>;
 }
 
 /**
  * Everything the labeling extension keeps for the page: the server client, the event queue,
- * the labels the panel shows. A labeling session runs while the labeling mode is entered.
+ * the labels and the picker the UI shows. A labeling session runs while the labeling mode is entered.
  */
-export function createLabelingRuntime(options: { api?: ApiClient } = {}): LabelingRuntime {
-  const api = options.api ?? createApiClient();
-  const session = api.getSession();
+export function createLabelingRuntime(options: { api?: ApiClient; settings?: ReadingRoomAppConfig } = {}): LabelingRuntime {
+  const api = options.api ?? createApiClient({ apiBase: options.settings?.apiBase });
+  const signedIn = api.getSession();
   // The durable outbox keeps each user's changes in this browser until the server has them; it
   // flushes on its own when the tab is hidden or closed.
-  const sender = createOutbox({ api, scope: session.then(s => s.user.id) });
-  const audit = createAuditEmitter({ sender });
+  const sender = createOutbox({ api, scope: signedIn.then(s => s.user.id) });
   const store = createLabelsStore();
-  const lookupImage = createImageLookup(cornerstone.metaData);
-  let stopCurrent: (() => void) | undefined;
+  const picker = createValueStore<OpenPicker | undefined>(undefined);
+  const session = createValueStore<LabelingSession | undefined>(undefined);
+  const idleSeconds = Number(options.settings?.idleTimeoutSeconds ?? DEFAULT_IDLE_SECONDS);
+  const idleMs = Number.isFinite(idleSeconds) && idleSeconds > 0 ? idleSeconds * 1000 : DEFAULT_IDLE_SECONDS * 1000;
 
-  session.then(
-    ({ user, identity }) => store.update(s => labelsReducers.sessionLoaded(s, user, identity)),
+  signedIn.then(
+    current => store.update(s => labelsReducers.sessionLoaded(s, current.user, current.identity)),
     (error: Error) => store.update(s => labelsReducers.sessionFailed(s, `Not signed in: ${error.message}`)),
   );
-
-  function startSession({ servicesManager, extensionManager, mode }: Parameters<LabelingRuntime['startSession']>[0]) {
-    stopCurrent?.();
-    const { displaySetService, uiNotificationService } = servicesManager.services;
-    const notify = (message: string) => {
-      store.update(s => labelsReducers.notice(s, message));
-      uiNotificationService.show({ title: 'ReadingRoom', message, type: 'warning' });
-    };
-    const forwarder = forwardAnnotationEvents({
-      eventTarget: cornerstone.eventTarget,
-      eventNames: {
-        completed: cornerstoneTools.Enums.Events.ANNOTATION_COMPLETED,
-        modified: cornerstoneTools.Enums.Events.ANNOTATION_MODIFIED,
-        removed: cornerstoneTools.Enums.Events.ANNOTATION_REMOVED,
-      },
-      lookupImage,
-      sender,
-      onChange: change => store.update(s => labelsReducers.labelChanged(s, change)),
-      onProblem: notify,
-    });
-    const restorer = createLabelRestorer({ displaySetService, extensionManager, lookupImage, forwarder });
-    const seenStudies = new Set<string>();
-
-    const onDisplaySets = (displaySets: OhifDisplaySet[]) => {
-      for (const StudyInstanceUID of new Set(displaySets.map(ds => ds.StudyInstanceUID))) {
-        if (!StudyInstanceUID || seenStudies.has(StudyInstanceUID)) continue;
-        seenStudies.add(StudyInstanceUID);
-        audit.studyOpened(StudyInstanceUID, mode);
-        void loadStudyLabels(StudyInstanceUID);
-      }
-      restorer.restorePending();
-    };
-
-    async function loadStudyLabels(StudyInstanceUID: string) {
-      store.update(s => labelsReducers.studyLoading(s, StudyInstanceUID));
-      try {
-        const labels = await api.listStudyLabels(StudyInstanceUID);
-        store.update(s => labelsReducers.studyLoaded(s, StudyInstanceUID, labels));
-        restorer.add(labels);
-      } catch (error) {
-        store.update(s => labelsReducers.studyFailed(s, StudyInstanceUID, `Could not load saved labels: ${(error as Error).message}`));
-      }
-    }
-
-    const subscription: Unsubscribe = displaySetService.subscribe(displaySetService.EVENTS.DISPLAY_SETS_ADDED, ({ displaySetsAdded }) =>
-      onDisplaySets(displaySetsAdded ?? []),
-    );
-    onDisplaySets(displaySetService.getActiveDisplaySets());
-
-    stopCurrent = () => {
-      subscription.unsubscribe();
-      forwarder.stop();
-      audit.reset();
-      store.update(labelsReducers.reset);
-      stopCurrent = undefined;
-    };
-  }
 
   return {
     store,
     sender,
-    startSession,
+    picker,
+    session,
+    startSession(params) {
+      session.get()?.stop();
+      store.update(labelsReducers.reset);
+      session.set(startLabelingSession({ ...params, api, sender, store, picker, idleMs, undoMs: UNDO_SECONDS * 1000 }));
+    },
     async stopSession() {
       // Stop listening before the host clears its annotations on mode exit: those removals
       // are housekeeping, not a user deleting labels.
-      stopCurrent?.();
+      session.get()?.stop();
+      session.set(undefined);
+      store.update(labelsReducers.reset);
       await sender.flush();
     },
   };

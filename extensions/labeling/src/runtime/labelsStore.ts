@@ -1,66 +1,131 @@
-import type { Label, LabelChange, LabelSnapshot, SessionUser } from '@readingroom/platform-shim';
+import type { Label, LabelChange, LabelSchema, LabelSnapshot, SessionUser, StudyProject } from '@readingroom/platform-shim';
 
 /** A label as the panel shows it: where it came from and whether the server has it yet. */
 export interface LabelEntry {
   snapshot: LabelSnapshot;
-  /** 'server': loaded from the server; 'local': drawn in this session. */
+  /** 'server': loaded from the server; 'local': made or changed in this session. */
   origin: 'server' | 'local';
   version?: number;
   updatedBy?: string;
 }
 
+export type SubmissionState =
+  | { state: 'idle' }
+  | { state: 'submitting' }
+  | { state: 'submitted'; nextStudyUid: string | null }
+  | { state: 'failed'; message: string };
+
 export interface LabelsState {
   user?: SessionUser;
   identity?: 'development' | 'oidc';
   sessionError?: string;
-  studies: string[];
+  /** The case: the first study the viewer opened in this session. */
+  studyUid?: string;
+  projects: StudyProject[];
+  activeProjectId?: string;
+  projectsLoading: boolean;
+  projectError?: string;
   loadingStudies: string[];
   loadErrors: string[];
   labels: LabelEntry[];
+  selectedLabelId?: string;
+  /** The label deleted last, while its deletion can be undone. */
+  undo?: { snapshot: LabelSnapshot; until: number };
+  submission: SubmissionState;
   /** The latest things a user should know (e.g. an annotation that cannot become a label). */
   notices: string[];
 }
 
-export const EMPTY_LABELS_STATE: LabelsState = { studies: [], loadingStudies: [], loadErrors: [], labels: [], notices: [] };
+export const EMPTY_LABELS_STATE: LabelsState = {
+  projects: [],
+  projectsLoading: false,
+  loadingStudies: [],
+  loadErrors: [],
+  labels: [],
+  submission: { state: 'idle' },
+  notices: [],
+};
+
+/** The schema new labels of the active project are made with. */
+export function selectActiveSchema(state: LabelsState): LabelSchema | undefined {
+  return state.projects.find(p => p.project.projectId === state.activeProjectId)?.schema ?? undefined;
+}
+
+/** The labels of the active project, as the panel lists them. */
+export function selectProjectLabels(state: LabelsState): LabelEntry[] {
+  return state.labels.filter(entry => entry.snapshot.projectId === state.activeProjectId);
+}
+
+const replaceLabel = (labels: LabelEntry[], entry: LabelEntry) => {
+  const index = labels.findIndex(e => e.snapshot.labelId === entry.snapshot.labelId);
+  if (index < 0) return [...labels, entry];
+  const next = labels.slice();
+  next[index] = entry;
+  return next;
+};
 
 /** Pure state transitions; the store wraps them with subscribe/getSnapshot for React. */
 export const labelsReducers = {
-  sessionLoaded: (state: LabelsState, user: SessionUser, identity: 'development' | 'oidc'): LabelsState => ({
-    ...state,
-    user,
-    identity,
-    sessionError: undefined,
-  }),
+  sessionLoaded: (state: LabelsState, user: SessionUser, identity: 'development' | 'oidc'): LabelsState => ({ ...state, user, identity, sessionError: undefined }),
   sessionFailed: (state: LabelsState, message: string): LabelsState => ({ ...state, sessionError: message }),
+  caseOpened: (state: LabelsState, StudyInstanceUID: string): LabelsState => ({ ...state, studyUid: StudyInstanceUID, projectsLoading: true, projectError: undefined }),
+  projectsLoaded: (state: LabelsState, projects: StudyProject[]): LabelsState => ({
+    ...state,
+    projects,
+    projectsLoading: false,
+    // The first project that has a schema to label with.
+    activeProjectId: state.activeProjectId ?? projects.find(p => p.schema)?.project.projectId ?? projects[0]?.project.projectId,
+  }),
+  projectsFailed: (state: LabelsState, message: string): LabelsState => ({ ...state, projectsLoading: false, projectError: message }),
+  projectChosen: (state: LabelsState, projectId: string): LabelsState => ({ ...state, activeProjectId: projectId, selectedLabelId: undefined, undo: undefined }),
   studyLoading: (state: LabelsState, StudyInstanceUID: string): LabelsState => ({
     ...state,
-    studies: state.studies.includes(StudyInstanceUID) ? state.studies : [...state.studies, StudyInstanceUID],
     loadingStudies: [...state.loadingStudies.filter(uid => uid !== StudyInstanceUID), StudyInstanceUID],
   }),
   studyLoaded: (state: LabelsState, StudyInstanceUID: string, labels: Label[]): LabelsState => {
     const byId = new Map(state.labels.map(entry => [entry.snapshot.labelId, entry]));
-    for (const { version, updatedAt: _updatedAt, updatedBy, ...snapshot } of labels) {
-      // A label edited here since the request went out is newer than the server's copy.
+    for (const { version, updatedAt: _updatedAt, updatedBy, contentHash: _hash, createdBy: _createdBy, ...snapshot } of labels) {
+      // A label changed here since the request went out is newer than the server's copy.
       if (byId.get(snapshot.labelId)?.origin === 'local') continue;
       byId.set(snapshot.labelId, { snapshot, origin: 'server', version, updatedBy });
     }
-    return {
-      ...state,
-      loadingStudies: state.loadingStudies.filter(uid => uid !== StudyInstanceUID),
-      labels: [...byId.values()],
-    };
+    return { ...state, loadingStudies: state.loadingStudies.filter(uid => uid !== StudyInstanceUID), labels: [...byId.values()] };
   },
   studyFailed: (state: LabelsState, StudyInstanceUID: string, message: string): LabelsState => ({
     ...state,
     loadingStudies: state.loadingStudies.filter(uid => uid !== StudyInstanceUID),
     loadErrors: [...state.loadErrors, message],
   }),
-  labelChanged: (state: LabelsState, change: LabelChange): LabelsState => {
+  labelChanged: (state: LabelsState, change: LabelChange, now: number, undoMs: number): LabelsState => {
     if (change.kind === 'removed') {
-      return { ...state, labels: state.labels.filter(entry => entry.snapshot.labelId !== change.labelId) };
+      return {
+        ...state,
+        labels: state.labels.filter(entry => entry.snapshot.labelId !== change.labelId),
+        selectedLabelId: state.selectedLabelId === change.labelId ? undefined : state.selectedLabelId,
+        undo: { snapshot: change.snapshot, until: now + undoMs },
+      };
     }
-    const others = state.labels.filter(entry => entry.snapshot.labelId !== change.snapshot.labelId);
-    return { ...state, labels: [...others, { snapshot: change.snapshot, origin: 'local' }] };
+    const undo = state.undo?.snapshot.labelId === change.snapshot.labelId ? undefined : state.undo;
+    return { ...state, labels: replaceLabel(state.labels, { snapshot: change.snapshot, origin: 'local' }), undo };
+  },
+  /** A new label the browser could not keep: gone, with no undo offer. */
+  labelRefused: (state: LabelsState, labelId: string): LabelsState => ({
+    ...state,
+    labels: state.labels.filter(entry => entry.snapshot.labelId !== labelId),
+    selectedLabelId: state.selectedLabelId === labelId ? undefined : state.selectedLabelId,
+  }),
+  labelSelected: (state: LabelsState, labelId: string | undefined): LabelsState =>
+    state.selectedLabelId === labelId ? state : { ...state, selectedLabelId: labelId },
+  undoExpired: (state: LabelsState, now: number): LabelsState => (state.undo && state.undo.until <= now ? { ...state, undo: undefined } : state),
+  submissionChanged: (state: LabelsState, submission: SubmissionState): LabelsState => {
+    if (submission.state !== 'submitted') return { ...state, submission };
+    // The server marks every draft of the case submitted; show the same.
+    const labels = state.labels.map(entry =>
+      entry.snapshot.projectId === state.activeProjectId && entry.snapshot.status === 'draft'
+        ? { ...entry, snapshot: { ...entry.snapshot, status: 'submitted' as const } }
+        : entry,
+    );
+    return { ...state, submission, labels, undo: undefined };
   },
   notice: (state: LabelsState, message: string): LabelsState => ({ ...state, notices: [...state.notices, message].slice(-5) }),
   reset: (state: LabelsState): LabelsState => ({ ...EMPTY_LABELS_STATE, user: state.user, identity: state.identity, sessionError: state.sessionError }),

@@ -1,0 +1,67 @@
+import type { LabelLedger, LabelSnapshot } from '@readingroom/platform-shim';
+import { isAnnotationLabel, type AnnotationDrawings } from '../cornerstone/createAnnotationDrawings';
+import { isSegmentationLabel, type SegmentationDrawings } from '../cornerstone/segmentation/createSegmentationDrawings';
+
+/**
+ * Draws labels loaded from the server once the viewer has loaded the series they are on; labels
+ * of series not loaded yet wait. Each is known to the ledger before it is drawn, so the events
+ * its drawing fires are not sent back as edits. Classifications have nothing to draw.
+ */
+export function createRestoreQueue(options: {
+  ledger: LabelLedger;
+  annotations: AnnotationDrawings;
+  segmentations: SegmentationDrawings;
+  describe: (label: LabelSnapshot) => { title: string; color?: string };
+  onProblem: (message: string) => void;
+  renderAll: () => void;
+}) {
+  const pending = new Map<string, LabelSnapshot>();
+  let running: Promise<void> | undefined;
+
+  const drawOne = async (label: LabelSnapshot): Promise<boolean> => {
+    options.ledger.markKnown(label);
+    if (isAnnotationLabel(label)) return options.annotations.draw(label);
+    if (isSegmentationLabel(label)) {
+      const { title, color } = options.describe(label);
+      return options.segmentations.draw(label, title, color);
+    }
+    return true;
+  };
+
+  const drawPending = async () => {
+    let drewAny = false;
+    for (const [labelId, label] of [...pending]) {
+      try {
+        if (!(await drawOne(label))) continue;
+        drewAny = true;
+      } catch (error) {
+        options.onProblem(`A saved ${label.geometry.kind} label could not be drawn: ${(error as Error).message}.`);
+      }
+      pending.delete(labelId);
+    }
+    if (drewAny) options.renderAll();
+  };
+
+  const retry = (): Promise<void> => {
+    // One pass at a time; a pass asked for meanwhile runs after it.
+    running = (running ?? Promise.resolve()).then(drawPending);
+    return running;
+  };
+
+  return {
+    add(labels: LabelSnapshot[]) {
+      for (const label of labels) {
+        options.ledger.markKnown(label);
+        pending.set(label.labelId, label);
+      }
+      return retry();
+    },
+    retry,
+    /** A label drawn again by undo: drawn now or when its series loads. */
+    redraw(label: LabelSnapshot) {
+      pending.set(label.labelId, label);
+      return retry();
+    },
+    clear: () => pending.clear(),
+  };
+}

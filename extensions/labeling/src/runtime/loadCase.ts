@@ -1,0 +1,25 @@
+import type { ApiClient, Label } from '@readingroom/platform-shim';
+import { labelsReducers, type LabelsStore } from './labelsStore';
+
+/**
+ * Learns what a study is labeled for (its projects, each with the schema new labels are made
+ * with) and loads its saved labels. Resolves with the labels, or [] when loading failed (the
+ * store then says why).
+ */
+export async function loadCase(api: ApiClient, store: LabelsStore, StudyInstanceUID: string): Promise<Label[]> {
+  store.update(s => labelsReducers.caseOpened(s, StudyInstanceUID));
+  store.update(s => labelsReducers.studyLoading(s, StudyInstanceUID));
+  const [projects, labels] = await Promise.allSettled([api.listStudyProjects(StudyInstanceUID), api.listStudyLabels(StudyInstanceUID)]);
+  if (projects.status === 'fulfilled') store.update(s => labelsReducers.projectsLoaded(s, projects.value));
+  else store.update(s => labelsReducers.projectsFailed(s, `Could not load the study's projects: ${messageOf(projects.reason)}`));
+  if (labels.status === 'rejected') {
+    store.update(s => labelsReducers.studyFailed(s, StudyInstanceUID, `Could not load saved labels: ${messageOf(labels.reason)}`));
+    return [];
+  }
+  store.update(s => labelsReducers.studyLoaded(s, StudyInstanceUID, labels.value));
+  return labels.value;
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}
