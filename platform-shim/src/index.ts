@@ -73,6 +73,21 @@ export {
 export type { IngestStatus } from './contract/ingest.js';
 export { Session, SessionUser, Health, ROLES } from './contract/session.js';
 export type { Role } from './contract/session.js';
+export {
+  EXPORT_FORMATS,
+  EXPORT_DESTINATIONS,
+  IMPORT_OUTCOMES,
+  ExportRequest,
+  ExportResponse,
+  ExportedInstance,
+  DestinationResult,
+  ExportProblem,
+  ImportRequest,
+  ImportResponse,
+  ImportedLabel,
+  ImportedInstance,
+} from './contract/exports.js';
+export type { ExportFormat, ExportDestination, ImportOutcome } from './contract/exports.js';
 export { API_BASE, apiPaths } from './contract/apiPaths.js';
 export { createValidator, validateClientEvent, validateLabelSnapshot } from './contract/validate.js';
 export type { Validation } from './contract/validate.js';

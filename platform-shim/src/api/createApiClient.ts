@@ -1,6 +1,7 @@
 import type { IngestBatchResponse } from '../contract/ingest.js';
 import type { ClientEvent } from '../contract/events.js';
 import type { Case, NextCase } from '../contract/cases.js';
+import type { ExportRequest, ExportResponse, ImportRequest, ImportResponse } from '../contract/exports.js';
 import type { Label, LabelList } from '../contract/labels.js';
 import type { StudyProject, StudyProjectList } from '../contract/projects.js';
 import type { Session } from '../contract/session.js';
@@ -27,6 +28,10 @@ export interface ApiClient {
   /** The labeler's next case in a project after `after` (the one just submitted); null when none is left. */
   getNextCase(projectId: string, after?: string): Promise<Case | null>;
   postEvents(clientId: string, events: ClientEvent[], options?: { keepalive?: boolean }): Promise<IngestBatchResponse>;
+  /** Writes the study's labels of a project as DICOM SR and/or SEG into the server's store (and the site's PACS). */
+  exportStudyLabels(StudyInstanceUID: string, request: ExportRequest): Promise<ExportResponse>;
+  /** Reads the study's SR and SEG instances back into labels of a project, through label ingest. */
+  importStudyLabels(StudyInstanceUID: string, request: ImportRequest): Promise<ImportResponse>;
 }
 
 export interface ApiClientOptions {
@@ -63,6 +68,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         body: JSON.stringify({ clientId, events }),
         keepalive: options?.keepalive ?? false,
       }),
+    exportStudyLabels: (StudyInstanceUID, body) =>
+      request<ExportResponse>(apiPaths.studyExports(StudyInstanceUID), { method: 'POST', body: JSON.stringify(body) }),
+    importStudyLabels: (StudyInstanceUID, body) =>
+      request<ImportResponse>(apiPaths.studyImports(StudyInstanceUID), { method: 'POST', body: JSON.stringify(body) }),
   };
 }
 

@@ -12,6 +12,8 @@ export const apiPaths = {
     `/studies/${segment(StudyInstanceUID)}/labels${projectId ? `?projectId=${segment(projectId)}` : ''}`,
   studyLabelVersions: (StudyInstanceUID: string) => `/studies/${segment(StudyInstanceUID)}/label-versions`,
   studyProjects: (StudyInstanceUID: string) => `/studies/${segment(StudyInstanceUID)}/projects`,
+  studyExports: (StudyInstanceUID: string) => `/studies/${segment(StudyInstanceUID)}/exports`,
+  studyImports: (StudyInstanceUID: string) => `/studies/${segment(StudyInstanceUID)}/imports`,
   labelVersions: (labelId: string) => `/labels/${segment(labelId)}/versions`,
   projects: '/projects',
   project: (projectId: string) => `/projects/${segment(projectId)}`,
