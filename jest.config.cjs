@@ -62,5 +62,18 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
+    // The server's store, service and route tests again, on PostgreSQL (each app or store gets a
+    // schema of its own; see server-stub/test/testDatabase.ts). Pure unit tests run once, above.
+    {
+      ...shared,
+      displayName: 'server-postgres',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server-stub'],
+      testMatch: ['<rootDir>/server-stub/test/**/*.test.ts', '<rootDir>/server-stub/src/stores/**/*.test.ts', '<rootDir>/server-stub/src/**/*.db.test.ts'],
+      // The SQLite adapter's own tests and pure ones need no second run.
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '/stores/db/(translatePlaceholders|openDatabase|openSqliteDatabase)\\.test\\.ts$'],
+      globals: { READINGROOM_TEST_DATABASE: 'postgres' },
+      globalSetup: '<rootDir>/server-stub/test/postgresGlobalSetup.ts',
+    },
   ],
 };

@@ -4,11 +4,15 @@ import { ConfigError, loadConfig } from './config.js';
 import { ensureOhifHost } from './host/ensureOhifHost.js';
 import { startServer } from './server.js';
 import { serverVersion } from './serverVersion.js';
+import { openDatabase } from './stores/db/openDatabase.js';
+import { migrations } from './stores/migrations/migrations.js';
+import { runMigrations } from './stores/migrations/runMigrations.js';
 
 const USAGE = `readingroom ${serverVersion}
 
 Usage:
   readingroom serve                      start the server (configuration: environment, see docs/configuration.md)
+  readingroom migrate                    bring the database schema up to date (serve does it too) and exit
   readingroom host fetch [--version V]   fetch the stock OHIF viewer into the cache (default: OHIF_VERSION or the pinned default)
   readingroom --version                  print the version
 `;
@@ -19,6 +23,17 @@ const commands: Record<string, Command> = {
   async serve() {
     await startServer(loadConfig());
     return -1; // keep running until a signal closes the server
+  },
+  async migrate() {
+    const config = loadConfig();
+    const db = await openDatabase(config.databaseUrl, { poolMax: 1 });
+    try {
+      const applied = await runMigrations(db, migrations);
+      console.log(`database schema (${db.dialect}): ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
+    } finally {
+      await db.close();
+    }
+    return 0;
   },
   async host(args) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { version: { type: 'string' } } });

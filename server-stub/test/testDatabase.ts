@@ -2,20 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Database, Dialect } from '../src/stores/db/Database.js';
 import { openDatabase } from '../src/stores/db/openDatabase.js';
 import { migrations } from '../src/stores/migrations/migrations.js';
 import { runMigrations } from '../src/stores/migrations/runMigrations.js';
+import { SCHEMA_PREFIX, testPostgresUrl, withAdminClient } from './postgresTestSchemas.js';
+
+export { testPostgresUrl };
 
 /**
- * Which backend the server tests run on: SQLite unless READINGROOM_TEST_DATABASE=postgres
- * (the jest project "server-postgres" sets it). PostgreSQL is reached at TEST_POSTGRES_URL.
+ * Which backend the server tests run on: PostgreSQL in the jest project "server-postgres" (its
+ * globals say so) or when READINGROOM_TEST_DATABASE=postgres, SQLite otherwise.
+ * PostgreSQL is reached at TEST_POSTGRES_URL.
  */
-export const testDialect: Dialect = process.env.READINGROOM_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
-export const testPostgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const SCHEMA_PREFIX = 'rr_test_';
+export const testDialect: Dialect =
+  ((globalThis as { READINGROOM_TEST_DATABASE?: string }).READINGROOM_TEST_DATABASE ?? process.env.READINGROOM_TEST_DATABASE) === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestDatabaseUrl {
   /** A DATABASE_URL for an empty database of its own. */
@@ -38,7 +39,8 @@ export async function createTestDatabaseUrl(dialect: Dialect = testDialect): Pro
   const schema = `${SCHEMA_PREFIX}${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`;
   await withAdminClient(client => client.query(`CREATE SCHEMA ${schema}`));
   const url = new URL(testPostgresUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  // Test data need not survive a crash of PostgreSQL: commits do not wait for the disk.
+  url.searchParams.set('options', `-c search_path=${schema} -c synchronous_commit=off`);
   return {
     url: url.toString(),
     drop: () => withAdminClient(client => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(() => undefined),
@@ -58,25 +60,4 @@ export async function openTestDatabase(dialect: Dialect = testDialect): Promise<
       await target.drop();
     },
   };
-}
-
-/** Drops test schemas older than `maxAgeMs` (left by runs that were killed). */
-export async function dropStaleTestSchemas(maxAgeMs = 6 * 3600_000): Promise<void> {
-  await withAdminClient(async client => {
-    const { rows } = await client.query<{ name: string }>('SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1', [`${SCHEMA_PREFIX}%`]);
-    for (const { name } of rows) {
-      const created = parseInt(name.slice(SCHEMA_PREFIX.length).split('_')[0]!, 36);
-      if (Number.isFinite(created) && Date.now() - created > maxAgeMs) await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
-    }
-  });
-}
-
-async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testPostgresUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }

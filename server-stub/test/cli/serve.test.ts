@@ -4,23 +4,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createUuidV7 } from '@readingroom/platform-shim';
+import { createTestDatabaseUrl, testDialect, type TestDatabaseUrl } from '../testDatabase.js';
 
 // Runs the built CLI (`npm run build` comes first in `npm test`), as `npm start` does.
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const STUDY = '1.2.826.0.1.3680043.8.498.77';
 
 let dir: string;
-beforeAll(() => {
+/** On PostgreSQL runs, the server's DATABASE_URL (a schema of its own); SQLite lives in DATA_DIR otherwise. */
+let database: TestDatabaseUrl | undefined;
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'readingroom-cli-'));
   mkdirSync(join(dir, 'ohif'));
   writeFileSync(join(dir, 'ohif', 'index.html'), '<!doctype html>');
+  if (testDialect === 'postgres') database = await createTestDatabaseUrl();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await database?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function serve(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: string[] }> {
   const output: string[] = [];
   const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), OHIF_DIST_DIR: join(dir, 'ohif'), SEED_DEMO: 'false', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), OHIF_DIST_DIR: join(dir, 'ohif'), SEED_DEMO: 'false', ...(database && { DATABASE_URL: database.url }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@
  */
 export type Dialect = 'sqlite' | 'postgres';
 
-/** A parameter: booleans are sent as 1/0 on SQLite; Uint8Array/Buffer are blobs (BLOB/BYTEA). */
+/** A parameter: booleans are sent as 1/0 (for INTEGER flags); Uint8Array/Buffer are blobs (BLOB/BYTEA). */
 export type SqlValue = string | number | bigint | boolean | Uint8Array | null;
 export type SqlParams = readonly SqlValue[];
 

@@ -131,14 +131,19 @@ function toPostgres(sql: string): string {
   return text;
 }
 
-/** node-postgres sends strings, numbers, booleans, Buffers and null as they are; bigints as text. */
+/**
+ * node-postgres sends strings, numbers, Buffers and null as they are; bigints as text; booleans as
+ * 1/0 like SQLite (PostgreSQL reads '1'/'0' into INTEGER and BOOLEAN columns alike).
+ */
 function toValues(params: SqlParams): unknown[] {
   return params.map(value =>
     typeof value === 'bigint'
       ? value.toString()
-      : value instanceof Uint8Array && !Buffer.isBuffer(value)
-        ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-        : value,
+      : typeof value === 'boolean'
+        ? Number(value)
+        : value instanceof Uint8Array && !Buffer.isBuffer(value)
+          ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+          : value,
   );
 }
 

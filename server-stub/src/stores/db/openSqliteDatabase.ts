@@ -26,58 +26,72 @@ const STATEMENT_CACHE_SIZE = 500;
 export function openSqliteDatabase(path: string, options: SqliteOptions = {}): Database {
   const inMemory = path === ':memory:';
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  const writer = connect(path, options, false);
-  const reader = inMemory ? writer : connect(path, options, true);
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const writer = connect(path, busyTimeoutMs, false);
+  const reader = inMemory ? writer : connect(path, busyTimeoutMs, true);
+  // The writer waits for the write lock in begin(), asynchronously.
+  writer.pragma('busy_timeout = 0');
   const writes = new Statements(writer);
   const reads = inMemory ? writes : new Statements(reader);
   const mutex = new AsyncMutex();
   let closed = false;
 
-  /** Runs `work` on the write connection once no transaction is running. */
-  const exclusive = async <T>(work: () => T): Promise<T> => {
+  /**
+   * BEGIN IMMEDIATE, waiting while another connection or process holds the write lock. The wait is
+   * asynchronous (the writer's own busy timeout is 0): SQLite's busy handler would sleep on the
+   * event loop, and a transaction of this process that holds the lock could then never finish.
+   */
+  const begin = async () => {
+    const deadline = Date.now() + busyTimeoutMs;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        writes.prepare('BEGIN IMMEDIATE').run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= deadline) throw translateError(error);
+        await new Promise(resolve => setTimeout(resolve, wait));
+      }
+    }
+  };
+
+  /** Runs `work` in a write transaction on the writer, one at a time: committed if it resolves, rolled back if it throws. */
+  const write = async <T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> => {
     if (closed) throw closedError();
     const release = await mutex.acquire();
+    let active = true;
     try {
-      return work();
+      await begin();
+      const result = await work(executor(writes, writer, () => active));
+      writes.prepare('COMMIT').run();
+      return result;
+    } catch (error) {
+      if (writer.inTransaction) writes.prepare('ROLLBACK').run();
+      throw translateError(error);
     } finally {
+      active = false;
       release();
     }
   };
 
-  /** Statements outside transactions: reads on the reader; anything that writes on the writer, autocommitted. */
+  /** Statements outside transactions: reads on the reader; anything that writes in a write transaction of its own. */
   const outside = async <T>(sql: string, read: (s: Statement) => T): Promise<T> => {
     if (closed) throw closedError();
     const statement = reads.prepare(sql);
     if (statement.readonly && !inMemory) return read(statement);
-    return exclusive(() => read(writes.prepare(sql)));
+    return write(() => read(writes.prepare(sql)));
   };
 
   return {
     dialect: 'sqlite',
     query: <T>(sql: string, params: SqlParams = []) => outside(sql, s => all<T>(s, params)),
     queryOne: <T>(sql: string, params: SqlParams = []) => outside(sql, s => get<T>(s, params)),
-    run: (sql, params = []) => exclusive(() => run(writes.prepare(sql), params)),
-    exec: script => exclusive(() => execScript(writer, script)),
-
-    async transaction(fn, transactionOptions) {
-      if (closed) throw closedError();
-      const release = await mutex.acquire();
-      let active = true;
-      const tx = executor(writes, writer, () => active);
-      try {
-        writes.prepare('BEGIN IMMEDIATE').run();
+    run: (sql, params = []) => write(() => run(writes.prepare(sql), params)),
+    exec: script => write(() => execScript(writer, script)),
+    transaction: (fn, transactionOptions) =>
+      write(async tx => {
         if (transactionOptions?.lock) await tx.lock(transactionOptions.lock);
-        const result = await fn(tx);
-        writes.prepare('COMMIT').run();
-        return result;
-      } catch (error) {
-        if (writer.inTransaction) writes.prepare('ROLLBACK').run();
-        throw translateError(error);
-      } finally {
-        active = false;
-        release();
-      }
-    },
+        return fn(tx);
+      }),
 
     async close() {
       if (closed) return;
@@ -93,14 +107,13 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): D
   };
 }
 
-function connect(path: string, options: SqliteOptions, readonly: boolean): Connection {
-  const connection = new BetterSqlite3(path, { readonly });
+function connect(path: string, busyTimeoutMs: number, readonly: boolean): Connection {
+  const connection = new BetterSqlite3(path, { readonly, timeout: busyTimeoutMs });
   if (!readonly) {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
   }
   connection.pragma('foreign_keys = ON');
-  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   return connection;
 }
 
@@ -203,11 +216,26 @@ const KINDS: Array<[RegExp, DatabaseErrorKind]> = [
   [/^SQLITE_(CANTOPEN|IOERR|CORRUPT|NOTADB|READONLY)/, 'connection'],
 ];
 
+interface SqliteErrorFields {
+  name: string;
+  message: string;
+  code?: string;
+}
+
+/** Duck-typed: better-sqlite3's errors come from another realm under jest, where instanceof fails. */
+function isSqliteError(error: unknown): error is SqliteErrorFields {
+  return typeof error === 'object' && error !== null && (error as SqliteErrorFields).name === 'SqliteError';
+}
+
+function isBusy(error: unknown): boolean {
+  return isSqliteError(error) && (error.code ?? '').startsWith('SQLITE_BUSY');
+}
+
 /** SQLite's messages name tables and columns, never values, so they are kept. */
 export function translateError(error: unknown): unknown {
-  if (error instanceof DatabaseError || !(error instanceof Error) || error.name !== 'SqliteError') return error;
-  const code = (error as Error & { code?: string }).code;
-  const kind = KINDS.find(([pattern]) => code !== undefined && pattern.test(code))?.[1] ?? (/syntax error|no such/.test(error.message) ? 'syntax' : 'other');
+  if (!isSqliteError(error)) return error;
+  const code = error.code;
+  const kind = KINDS.find(([pattern]) => code !== undefined && pattern.test(code))?.[1] ?? (/syntax error|incomplete input|no such/.test(error.message) ? 'syntax' : 'other');
   return new DatabaseError(`SQLite: ${error.message}`, kind, 'sqlite', code);
 }
 

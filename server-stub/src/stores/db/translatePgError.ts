@@ -30,16 +30,17 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIME
  * are left out; the SQLSTATE, constraint, table and column stay.
  */
 export function translatePgError(error: unknown, where: string): unknown {
-  if (error instanceof DatabaseError || !(error instanceof Error)) return error;
-  const fields = error as Error & PgErrorFields;
+  // Duck-typed: socket errors come from Node's realm, where instanceof Error fails under jest.
+  if (error instanceof DatabaseError || typeof error !== 'object' || error === null || typeof (error as PgErrorFields).message !== 'string') return error;
+  const fields = error as PgErrorFields;
   const code = fields.code;
   if (code && NETWORK_CODES.has(code)) {
     return new DatabaseError(`PostgreSQL at ${where} is unreachable (${code})`, 'connection', 'postgres', code);
   }
   if (!code || !/^[0-9A-Z]{5}$/.test(code)) {
     // Not from the server: a lost connection, a pool timeout, or a bug in our code (kept as is).
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(error.message)) {
-      return new DatabaseError(`PostgreSQL at ${where}: ${error.message}`, 'connection', 'postgres', code);
+    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(fields.message)) {
+      return new DatabaseError(`PostgreSQL at ${where}: ${fields.message}`, 'connection', 'postgres', code);
     }
     return error;
   }
@@ -48,8 +49,7 @@ export function translatePgError(error: unknown, where: string): unknown {
   const on = [fields.table && `table ${fields.table}`, fields.column && `column ${fields.column}`, fields.constraint && `constraint ${fields.constraint}`]
     .filter(Boolean)
     .join(', ');
-  const message = SAFE_MESSAGE_CLASSES.has(stateClass)
-    ? fields.message
-    : `${kind === 'other' ? 'error' : kind.replace(/_/g, ' ')} (SQLSTATE ${code})${on ? ` on ${on}` : ''}`;
+  const what = kind !== 'other' ? kind.replace(/_/g, ' ') : stateClass === '22' ? 'invalid value' : 'error';
+  const message = SAFE_MESSAGE_CLASSES.has(stateClass) ? fields.message : `${what} (SQLSTATE ${code})${on ? ` on ${on}` : ''}`;
   return new DatabaseError(`PostgreSQL: ${message}`, kind, 'postgres', code, fields.constraint);
 }

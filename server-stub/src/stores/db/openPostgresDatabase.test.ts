@@ -1,0 +1,120 @@
+import { createTestDatabaseUrl, testDialect, testPostgresUrl, type TestDatabaseUrl } from '../../../test/testDatabase.js';
+import type { Database } from './Database.js';
+import { DatabaseError } from './DatabaseError.js';
+import { describeTarget, openPostgresDatabase } from './openPostgresDatabase.js';
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+// PostgreSQL itself is needed: these run in the server-postgres project only.
+const describePostgres = testDialect === 'postgres' ? describe : describe.skip;
+
+describePostgres('PostgreSQL adapter', () => {
+  let target: TestDatabaseUrl;
+  let db: Database;
+  beforeAll(async () => {
+    target = await createTestDatabaseUrl('postgres');
+    db = await openPostgresDatabase(target.url, { poolMax: 4 });
+    await db.exec('CREATE TABLE events (seq INTEGER PRIMARY KEY, writer TEXT NOT NULL); CREATE TABLE n (v INTEGER)');
+  });
+  afterAll(async () => {
+    await db.close();
+    await target.drop();
+  });
+
+  it('serializes two connections that take the same advisory lock, and only those', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>(resolve => (release = resolve));
+    let locked!: () => void;
+    const aLocked = new Promise<void>(resolve => (locked = resolve));
+    const a = db.transaction(async tx => {
+      await tx.lock('ledger');
+      locked();
+      await held;
+      events.push('a done');
+    });
+    await aLocked;
+    const b = db.transaction(async tx => {
+      await tx.lock('ledger');
+      events.push('b locked');
+    });
+    // Another name is free meanwhile, on another connection.
+    await db.transaction(tx => tx.lock('other'));
+    events.push('other done');
+    await pause(50);
+    expect(events).toEqual(['other done']);
+    release();
+    await Promise.all([a, b]);
+    expect(events).toEqual(['other done', 'a done', 'b locked']);
+  });
+
+  it('keeps one gapless sequence when writers on separate pools (like server processes) append under the lock', async () => {
+    const other = await openPostgresDatabase(target.url, { poolMax: 4 });
+    const append = (database: Database, writer: string) =>
+      database.transaction(
+        async tx => {
+          const { next } = (await tx.queryOne<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM events'))!;
+          await pause(1);
+          await tx.run('INSERT INTO events (seq, writer) VALUES (?, ?)', [next, writer]);
+        },
+        { lock: 'events' },
+      );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => append(i % 2 ? db : other, i % 2 ? 'a' : 'b')));
+    await other.close();
+    const seqs = (await db.query<{ seq: number }>('SELECT seq FROM events ORDER BY seq')).map(r => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('does not make schemas of one cluster wait for each other', async () => {
+    const second = await createTestDatabaseUrl('postgres');
+    const elsewhere = await openPostgresDatabase(second.url, { poolMax: 2 });
+    let release!: () => void;
+    const held = new Promise<void>(resolve => (release = resolve));
+    const holding = db.transaction(async tx => {
+      await tx.lock('ledger');
+      await held;
+    });
+    await pause(20);
+    await elsewhere.transaction(tx => tx.lock('ledger'));
+    release();
+    await holding;
+    await elsewhere.close();
+    await second.drop();
+  });
+
+  it('returns BIGINT as a number, or a bigint past 2^53', async () => {
+    expect(await db.queryOne('SELECT COUNT(*) AS n, 9007199254740993::bigint AS big, 12::bigint AS small')).toEqual({ n: 1, big: 9007199254740993n, small: 12 });
+  });
+
+  it('leaves values out of error messages', async () => {
+    await db.run('INSERT INTO events (seq, writer) VALUES (?, ?)', [1000, 'x']);
+    const duplicate = await db.run('INSERT INTO events (seq, writer) VALUES (?, ?)', [1000, 'secret-writer']).catch((e: unknown) => e);
+    expect(duplicate).toMatchObject({ kind: 'unique_violation', code: '23505', constraint: 'events_pkey' });
+    expect((duplicate as Error).message).toBe('PostgreSQL: unique violation (SQLSTATE 23505) on table events, constraint events_pkey');
+    const badInput = await db.run('INSERT INTO n (v) VALUES (?)', ['patient-4711']).catch((e: unknown) => e);
+    expect(badInput).toBeInstanceOf(DatabaseError);
+    expect((badInput as Error).message).not.toContain('patient-4711');
+  });
+
+  it('cancels a statement that runs past the statement timeout', async () => {
+    const quick = await openPostgresDatabase(target.url, { poolMax: 1, statementTimeoutMs: 50 });
+    await expect(quick.query('SELECT pg_sleep(1)')).rejects.toMatchObject({ kind: 'timeout' });
+    await quick.close();
+  });
+
+  it('says clearly when it cannot connect, without the password', async () => {
+    const url = 'postgres://someone:hunter2@127.0.0.1:1/nowhere';
+    const failure = await openPostgresDatabase(url, { connectionTimeoutMs: 2000 }).catch((e: unknown) => e as Error);
+    expect(failure.message).toMatch(/^Cannot use the PostgreSQL database at 127\.0\.0\.1:1\/nowhere: .*unreachable \(ECONNREFUSED\)/);
+    expect(failure.message).not.toContain('hunter2');
+  });
+
+  it('says when the schema the URL selects does not exist', async () => {
+    const url = new URL(testPostgresUrl);
+    url.searchParams.set('options', '-c search_path=rr_no_such_schema');
+    await expect(openPostgresDatabase(url.toString())).rejects.toThrow(/no schema of the search_path exists/);
+  });
+
+  it('describes a target by host, port and database only', () => {
+    expect(describeTarget('postgres://u:p@db.example/rr?sslmode=require')).toBe('db.example:5432/rr');
+  });
+});
