@@ -4,6 +4,7 @@
 // schema, versioned and hashed). Needs the server build (`npm run bench -- labelAck`).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { machineLine, median, percentile, repositoryRoot, tempDir, writeResultSection } from './support.mjs';
@@ -119,6 +120,7 @@ const row = (name, values) =>
 
 export default async function run() {
   const server = await startServer({ DATA_DIR: tempDir('readingroom-bench-ack-'), SEED_DEMO: 'false' });
+  const load = loadavg()[0].toFixed(1);
   try {
     await createProject(server.url);
     const times = await measureAck(server.url);
@@ -128,7 +130,7 @@ export default async function run() {
 ## Label completion → server acknowledgement
 
 Command: \`npm run bench -- labelAck\` (BENCH_SAMPLES=${SAMPLES}, ${WARMUP} warm-up pairs not counted); ${new Date().toISOString().slice(0, 10)}; ${machineLine()}.
-A running \`readingroom serve\` on loopback with embedded SQLite; Node's fetch (keep-alive) as the client. Each label sample is
+A running \`readingroom serve\` on loopback with embedded SQLite; Node's fetch (keep-alive) as the client; 1-minute load average ${load} at the start (2 cores shared with other work: the baseline shows the contention). Each label sample is
 one \`POST /api/v1/events\` carrying one label event (2/3 new nodules, 1/3 edits), validated against its schema version,
 versioned and hashed, committed, and answered "stored"; each is paired with a \`GET /healthz\` just before it as the baseline.
 
