@@ -49,8 +49,8 @@ const tables = (text: string, bigint: string) => `
     last_event_id ${text} NOT NULL,
     last_author ${text} NOT NULL
   );
-  CREATE INDEX labels_by_study ON labels (study_uid, project_id);
-  CREATE INDEX labels_by_case ON labels (project_id, study_uid, created_by);
+  -- One index serves a study's labels (of a project) and a labeler's case.
+  CREATE INDEX labels_by_study ON labels (study_uid, project_id, created_by);
 
   CREATE TABLE label_versions (
     label_id ${text} NOT NULL,
