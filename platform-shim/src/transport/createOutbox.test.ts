@@ -1,7 +1,7 @@
 import { setImmediate as realSetImmediate } from 'node:timers';
 import type { ClientEvent } from '../contract/events';
 import type { IngestBatchResponse } from '../contract/ingest';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ApiError } from '../api/createApiClient';
 import { createOutbox, type OutboxOptions } from './createOutbox';
 import { OutboxBlockedError } from './EventSender';
@@ -62,7 +62,7 @@ function createProfile() {
   const scope = `user-${++scopeCounter}`;
   const tabs: Array<ReturnType<typeof createOutbox>> = [];
   const openTab = (overrides: Partial<OutboxOptions> = {}) => {
-    const outbox = createOutbox({ api, scope, indexedDB, locks, page: null, random: () => 1, ...overrides });
+    const outbox = createOutbox({ api, scope, indexedDB, keyRange: IDBKeyRange, locks, page: null, random: () => 1, ...overrides });
     tabs.push(outbox);
     return outbox;
   };
@@ -77,7 +77,7 @@ async function openFlusher(profile: ReturnType<typeof createProfile>, overrides:
 }
 
 const pendingIn = async (profile: ReturnType<typeof createProfile>) => {
-  const store = await openOutboxStore({ indexedDB: profile.indexedDB });
+  const store = await openOutboxStore({ indexedDB: profile.indexedDB, keyRange: IDBKeyRange });
   const count = await store.countPending(profile.scope);
   store.close();
   return count;
@@ -374,7 +374,7 @@ describe('createOutbox across tabs', () => {
   it('blocks every tab when one finds storage full, and unblocks them all when it recovers', async () => {
     let full = false;
     const openStore = async () => {
-      const store = await openOutboxStore({ indexedDB: profile.indexedDB });
+      const store = await openOutboxStore({ indexedDB: profile.indexedDB, keyRange: IDBKeyRange });
       const quota = () => Promise.reject(new DOMException('quota', 'QuotaExceededError'));
       return {
         ...store,

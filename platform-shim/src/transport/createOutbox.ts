@@ -20,6 +20,7 @@ export interface OutboxOptions {
   /** Whose events these are (the signed-in user's id): each user's outbox is sent only in their session. */
   scope: string | Promise<string>;
   indexedDB?: IDBFactory;
+  keyRange?: typeof IDBKeyRange;
   databaseName?: string;
   /** Opens the store; defaults to IndexedDB (`indexedDB`, `databaseName`). */
   openStore?: () => Promise<OutboxStore>;
@@ -164,7 +165,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function open() {
-    const store = await (options.openStore ?? (() => openOutboxStore({ indexedDB: options.indexedDB, name: options.databaseName })))();
+    const store = await (options.openStore ?? (() => openOutboxStore({ indexedDB: options.indexedDB, keyRange: options.keyRange, name: options.databaseName })))();
     try {
       scope = await scopeReady;
     } catch (error) {

@@ -60,6 +60,8 @@ export function createOutboxFlusher(options: OutboxFlusherOptions): OutboxFlushe
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let draining: Promise<void> | undefined;
+  let rerun: Promise<void> | undefined;
+  let rerunKeepalive = false;
   let failedAttempts = 0;
   let keepalive = false;
   // Events kept while a drain ran may have missed its last read; they get a timer of their own.
@@ -75,6 +77,16 @@ export function createOutboxFlusher(options: OutboxFlusherOptions): OutboxFlushe
   async function refresh() {
     const [pending, rejections] = await Promise.all([store.countPending(scope), store.readRejections(scope, MAX_REJECTIONS_SHOWN)]);
     report({ pending, rejected: rejections.count, rejections: rejections.latest });
+  }
+
+  /**
+   * After a batch, without a read per batch while a backlog drains: the pending count goes down
+   * by what was settled (other tabs' new events arrive through noteEnqueued); the rejected store
+   * is read again only when it grew. `drain` counts for real once it stops.
+   */
+  async function reportSettled(outcome: { settled: number; rejected: BatchSettlement['rejected'] }) {
+    if (outcome.rejected.length > 0) return refresh();
+    report({ pending: Math.max(0, facts.pending - outcome.settled) });
   }
 
   const clearTimer = () => {
@@ -101,8 +113,8 @@ export function createOutboxFlusher(options: OutboxFlusherOptions): OutboxFlushe
     options.onSettled([...settlement.delivered, ...settlement.rejected.map(r => r.eventId)]);
   }
 
-  /** One batch; false when the drain must stop (a failure, already reported and scheduled). */
-  async function sendBatch(batch: OutboxRecord[]): Promise<boolean> {
+  /** One batch; `next` false when the drain must stop (a failure, already reported and scheduled). */
+  async function sendBatch(batch: OutboxRecord[]): Promise<{ next: boolean; settled: number; rejected: BatchSettlement['rejected'] }> {
     const bytes = envelopeBytes + batch.reduce((sum, r) => sum + r.bytes + 1, 0);
     const useKeepalive = keepalive;
     if (useKeepalive) options.keepalive.inFlight += bytes;
@@ -111,48 +123,69 @@ export function createOutboxFlusher(options: OutboxFlusherOptions): OutboxFlushe
       response = await options.api.postEvents(options.clientId, batch.map(r => r.event), { keepalive: useKeepalive });
     } catch (error) {
       const failure = classifySendFailure(error, batch.length, options.isOnline());
-      if (failure.action === 'split') batchSize = Math.max(1, Math.floor(batch.length / 2));
-      else if (failure.action === 'reject') await settle(batch, { delivered: [], rejected: [{ eventId: batch[0]!.eventId, reason: failure.message }] });
-      else {
-        fail(failure);
-        return false;
+      if (failure.action === 'split') {
+        batchSize = Math.max(1, Math.floor(batch.length / 2));
+        return { next: true, settled: 0, rejected: [] };
       }
-      return true;
+      if (failure.action === 'reject') {
+        const rejected = [{ eventId: batch[0]!.eventId, reason: failure.message }];
+        await settle(batch, { delivered: [], rejected });
+        return { next: true, settled: 1, rejected };
+      }
+      fail(failure);
+      return { next: false, settled: 0, rejected: [] };
     } finally {
       if (useKeepalive) options.keepalive.inFlight -= bytes;
     }
     const settlement = settleBatchResults(batch.map(r => r.eventId), response.results);
     await settle(batch, settlement);
+    const settled = settlement.delivered.length + settlement.rejected.length;
     if (settlement.unanswered.length > 0) {
       fail({ state: 'error', message: `Server did not answer for ${settlement.unanswered.length} change(s); retrying` });
-      return false;
+      return { next: false, settled, rejected: settlement.rejected };
     }
     failedAttempts = 0;
     report({ failure: undefined });
-    return true;
+    return { next: true, settled, rejected: settlement.rejected };
   }
 
   async function drain() {
+    let records = await store.peekEvents(scope, batchSize);
     while (!disposed && active) {
-      const records = await store.peekEvents(scope, batchSize);
       const batch = keepalive
         ? planBatch(records, { maxEvents: batchSize, maxBytes: options.keepalive.limit - options.keepalive.inFlight, allowOversize: false }, envelopeBytes)
         : planBatch(records, { maxEvents: batchSize, maxBytes: options.maxBatchBytes, allowOversize: true }, envelopeBytes);
       // Nothing left, or (keepalive) the next event does not fit this page's budget: it waits for the next visit.
       if (batch.length === 0) {
         if (records.length === 0) batchSize = options.maxBatchSize;
-        return;
+        break;
       }
-      const next = await sendBatch(batch);
-      await refresh();
-      if (!next) return;
+      // Read the next batch while this one is on the wire.
+      const nextRead = store.peekEvents(scope, batchSize, batch.at(-1)!.seq);
+      nextRead.catch(() => undefined);
+      const outcome = await sendBatch(batch);
+      await reportSettled(outcome);
+      if (!outcome.next) break;
+      // Unless the whole batch was settled (e.g. the server asked for smaller batches), start over from the oldest.
+      records = outcome.settled === batch.length ? await nextRead : await store.peekEvents(scope, batchSize);
     }
+    if (!disposed) report({ pending: await store.countPending(scope) });
   }
 
   function flush(flushOptions: { keepalive?: boolean } = {}): Promise<void> {
     keepalive ||= flushOptions.keepalive ?? false;
     if (!active || disposed) return refresh().catch(() => undefined);
-    if (draining) return draining;
+    if (draining) {
+      // The running drain may have read the outbox before the caller's events were kept: one more pass.
+      rerunKeepalive ||= flushOptions.keepalive ?? false;
+      rerun ??= draining.then(() => {
+        const again = { keepalive: rerunKeepalive };
+        rerun = undefined;
+        rerunKeepalive = false;
+        return flush(again);
+      });
+      return rerun;
+    }
     clearTimer();
     enqueuedWhileDraining = false;
     draining = drain()

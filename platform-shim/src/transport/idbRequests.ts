@@ -30,7 +30,7 @@ export function toOutboxStorageError(error: unknown): OutboxStorageError {
 
 /**
  * Runs `body` in one transaction and resolves with its result once the transaction has committed
- * (the point where the data is durable), rejecting with the transaction's error otherwise: quota
+ * (with 'strict' durability, the point where the data is on disk), rejecting with the transaction's error otherwise: quota
  * failures surface as an abort of the whole transaction, not as a request error.
  */
 export function runTransaction<T>(
@@ -38,11 +38,12 @@ export function runTransaction<T>(
   storeNames: string[],
   mode: IDBTransactionMode,
   body: (tx: IDBTransaction) => () => T,
+  durability: IDBTransactionDurability = 'strict',
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     let tx: IDBTransaction;
     try {
-      tx = db.transaction(storeNames, mode, mode === 'readwrite' ? { durability: 'strict' } : undefined);
+      tx = db.transaction(storeNames, mode, mode === 'readwrite' ? { durability } : undefined);
     } catch (error) {
       reject(toOutboxStorageError(error));
       return;

@@ -1,10 +1,11 @@
 import type { ClientEvent } from '../contract/events.js';
+import { deleteRun, groupDeletionRuns } from './deleteRecordRuns.js';
 import { OutboxStorageError, runTransaction, toOutboxStorageError } from './idbRequests.js';
 import { measureUtf8Bytes } from './measureUtf8Bytes.js';
 import type { SyncRejection } from './syncStatus.js';
 
 export const OUTBOX_DATABASE = 'readingroom-outbox';
-const VERSION = 1;
+const VERSION = 2;
 const PENDING = 'pending';
 const REJECTED = 'rejected';
 const META = 'meta';
@@ -35,8 +36,8 @@ export interface OutboxStore {
   readClientId(createId: () => string): Promise<string>;
   /** Commits events in one transaction; resolves once durable. An event already kept is not added twice. */
   addEvents(scope: string, events: readonly ClientEvent[]): Promise<OutboxRecord[]>;
-  /** The oldest kept events of a scope. */
-  peekEvents(scope: string, limit: number): Promise<OutboxRecord[]>;
+  /** The oldest kept events of a scope; with `afterSeq`, the oldest after that one. */
+  peekEvents(scope: string, limit: number, afterSeq?: number): Promise<OutboxRecord[]>;
   countPending(scope: string): Promise<number>;
   /** Removes delivered events and moves refused ones to the rejected store, in one transaction. */
   settle(batch: readonly OutboxRecord[], outcome: { delivered: readonly string[]; rejected: readonly SyncRejection[] }): Promise<void>;
@@ -46,12 +47,20 @@ export interface OutboxStore {
   close(): void;
 }
 
+export interface OpenOutboxStoreOptions {
+  indexedDB?: IDBFactory;
+  /** The IDBKeyRange of that IndexedDB (the page's by default). */
+  keyRange?: typeof IDBKeyRange;
+  name?: string;
+  openTimeoutMs?: number;
+}
+
 /** Opens (creating or upgrading) the outbox database; fails with an `OutboxStorageError`. */
-export async function openOutboxStore(options: { indexedDB?: IDBFactory; name?: string; openTimeoutMs?: number } = {}): Promise<OutboxStore> {
+export async function openOutboxStore(options: OpenOutboxStoreOptions = {}): Promise<OutboxStore> {
   const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   if (!factory) throw new OutboxStorageError('unavailable', 'IndexedDB missing');
   const db = await openDatabase(factory, options.name ?? OUTBOX_DATABASE, options.openTimeoutMs ?? 10_000);
-  return createOutboxStore(db);
+  return createOutboxStore(db, options.keyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange);
 }
 
 function openDatabase(factory: IDBFactory, name: string, timeoutMs: number): Promise<IDBDatabase> {
@@ -66,13 +75,17 @@ function openDatabase(factory: IDBFactory, name: string, timeoutMs: number): Pro
       reject(toOutboxStorageError(error));
       return;
     }
-    request.onupgradeneeded = () => {
+    request.onupgradeneeded = event => {
       const db = request.result;
-      const pending = db.createObjectStore(PENDING, { keyPath: 'seq', autoIncrement: true });
-      pending.createIndex('scope', 'scope');
-      pending.createIndex('eventId', 'eventId', { unique: true });
-      db.createObjectStore(REJECTED, { keyPath: 'eventId' }).createIndex('scope', 'scope');
-      db.createObjectStore(META, { keyPath: 'key' });
+      if (event.oldVersion < 1) {
+        const pending = db.createObjectStore(PENDING, { keyPath: 'seq', autoIncrement: true });
+        pending.createIndex('scope', 'scope');
+        pending.createIndex('eventId', 'eventId', { unique: true });
+        db.createObjectStore(REJECTED, { keyPath: 'eventId' }).createIndex('scope', 'scope');
+        db.createObjectStore(META, { keyPath: 'key' });
+      }
+      // Version 2: read a scope's events after a given one (the next batch while one is on the wire).
+      if (event.oldVersion < 2) request.transaction!.objectStore(PENDING).createIndex('scopeSeq', ['scope', 'seq']);
     };
     request.onsuccess = () => {
       clearTimeout(timer);
@@ -83,12 +96,14 @@ function openDatabase(factory: IDBFactory, name: string, timeoutMs: number): Pro
     };
     request.onerror = () => {
       clearTimeout(timer);
-      reject(new OutboxStorageError('unavailable', request.error?.name));
+      // A full disk can already stop the database being created; anything else means no storage here.
+      const name = request.error?.name;
+      reject(name === 'QuotaExceededError' ? new OutboxStorageError('quota') : new OutboxStorageError('unavailable', name));
     };
   });
 }
 
-function createOutboxStore(db: IDBDatabase): OutboxStore {
+function createOutboxStore(db: IDBDatabase, KeyRange: typeof IDBKeyRange | undefined): OutboxStore {
   return {
     readClientId: createId =>
       runTransaction(db, [META], 'readwrite', tx => {
@@ -121,9 +136,15 @@ function createOutboxStore(db: IDBDatabase): OutboxStore {
         return () => added;
       }),
 
-    peekEvents: (scope, limit) =>
+    peekEvents: (scope, limit, afterSeq) =>
       runTransaction(db, [PENDING], 'readonly', tx => {
-        const request = tx.objectStore(PENDING).index('scope').getAll(scope, limit);
+        const store = tx.objectStore(PENDING);
+        // Starting after the last sent key also skips the deleted entries at the head of the
+        // queue, which an index scan from the start would walk through again and again.
+        const request =
+          afterSeq !== undefined && KeyRange
+            ? store.index('scopeSeq').getAll(KeyRange.bound([scope, afterSeq], [scope, Infinity], true, true), limit)
+            : store.index('scope').getAll(scope, limit);
         return () => request.result as OutboxRecord[];
       }),
 
@@ -133,6 +154,8 @@ function createOutboxStore(db: IDBDatabase): OutboxStore {
         return () => request.result;
       }),
 
+    // Relaxed durability: should a crash lose this removal, the events are sent again and answered
+    // "duplicate" (or refused again with the same reason). No event can be lost by it.
     settle: (batch, outcome) =>
       runTransaction(db, [PENDING, REJECTED], 'readwrite', tx => {
         const delivered = new Set(outcome.delivered);
@@ -140,14 +163,16 @@ function createOutboxStore(db: IDBDatabase): OutboxStore {
         const rejectedAt = new Date().toISOString();
         for (const record of batch) {
           const reason = reasons.get(record.eventId);
-          if (reason !== undefined) {
-            const rejected: RejectedRecord = { eventId: record.eventId, scope: record.scope, event: record.event, reason, rejectedAt };
-            tx.objectStore(REJECTED).put(rejected);
-          }
-          if (reason !== undefined || delivered.has(record.eventId)) tx.objectStore(PENDING).delete(record.seq);
+          if (reason === undefined) continue;
+          const rejected: RejectedRecord = { eventId: record.eventId, scope: record.scope, event: record.event, reason, rejectedAt };
+          tx.objectStore(REJECTED).put(rejected);
+        }
+        const answered = (record: OutboxRecord) => reasons.has(record.eventId) || delivered.has(record.eventId);
+        for (const run of groupDeletionRuns([...batch].sort((a, b) => a.seq - b.seq), answered)) {
+          deleteRun(tx.objectStore(PENDING), run.map(r => r.seq), KeyRange);
         }
         return () => undefined;
-      }),
+      }, 'relaxed'),
 
     readRejections: (scope, latest) =>
       runTransaction(db, [REJECTED], 'readonly', tx => {
