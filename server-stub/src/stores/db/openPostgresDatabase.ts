@@ -30,6 +30,8 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     statement_timeout: options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs,
     idleTimeoutMillis: 30_000,
+    // A transaction left open (a bug awaiting forever) would hold its locks; PostgreSQL ends it.
+    idle_in_transaction_session_timeout: 60_000,
     application_name: 'readingroom',
     types: { getTypeParser },
   });
