@@ -54,6 +54,31 @@ describe(`runMigrations (${testDialect})`, () => {
   });
 });
 
+describe('a SQLite database of the previous release', () => {
+  (testDialect === 'sqlite' ? it : it.skip)('keeps its data and gets only the migrations it lacks', async () => {
+    const target = await createTestDatabaseUrl('sqlite');
+    try {
+      // What the previous release's runner left: its own schema_migrations, ids 1 and 100 applied.
+      const old = await openDatabase(target.url);
+      await old.exec(`CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      for (const m of migrations.filter(m => m.id === 1 || m.id === 100)) {
+        await old.exec(m.sqlite);
+        await old.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)', [m.id, m.name, '2026-11-01T00:00:00.000Z']);
+      }
+      await old.run("INSERT INTO client_events (client_id, event_id, type, occurred_at, received_at, user_id, study_uid, payload) VALUES ('c', 'e', 'audit', 't', 't', 'u', NULL, '{}')");
+      await old.close();
+
+      const db = await openDatabase(target.url);
+      const applied = await runMigrations(db, migrations);
+      expect(applied).toEqual(migrations.map(m => m.id).filter(id => id !== 1 && id !== 100).sort((a, b) => a - b));
+      expect(await db.query('SELECT event_id FROM client_events')).toEqual([{ event_id: 'e' }]);
+      await db.close();
+    } finally {
+      await target.drop();
+    }
+  });
+});
+
 // Two real server processes starting at once on one fresh PostgreSQL schema (the built CLI,
 // as `npm test` builds before testing).
 const cli = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
