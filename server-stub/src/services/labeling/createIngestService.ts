@@ -2,6 +2,7 @@ import { validateClientEvent, type ClientEvent, type IngestBatchRequest, type In
 import type { LabelingStores, TransactionalStoreSet } from '../../stores/labeling/createLabelingStores.js';
 import type { ClientEventRecord, TimingSegmentRecord } from '../../stores/labeling/labelRecords.js';
 import { checkEventRules } from './checkEventRules.js';
+import type { Authorize } from './authorize.js';
 import type { SchemaCache } from './createSchemaCache.js';
 import { loadPlanInput } from './loadPlanInput.js';
 import { planLabelChanges, type LabelChange } from './planLabelChanges.js';
@@ -21,10 +22,11 @@ interface Candidate {
  * client and event id already stored) / rejected (with the reason); the good ones of a batch are
  * stored in one transaction with the label versions, states, submissions and timing they make.
  */
-export function createIngestService(deps: { stores: LabelingStores; schemas: SchemaCache; now?: () => Date }): IngestService {
+export function createIngestService(deps: { stores: LabelingStores; schemas: SchemaCache; authorize: Authorize; now?: () => Date }): IngestService {
   const now = deps.now ?? (() => new Date());
   return {
     async ingest(batch, user) {
+      await deps.authorize(user, 'events.write');
       const receivedAt = now().toISOString();
       const results: IngestResult[] = [];
       const candidates: Candidate[] = [];

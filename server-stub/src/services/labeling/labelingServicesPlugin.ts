@@ -28,7 +28,7 @@ export const labelingServicesPlugin = fp(
   async (app: FastifyInstance, options: LabelingServicesOptions) => {
     const stores = app.labelingStores;
     const authorize = options.authorize ?? authorizeDevelopmentUser;
-    app.decorate('ingestService', createIngestService({ stores, schemas: createSchemaCache() }));
+    app.decorate('ingestService', createIngestService({ stores, schemas: createSchemaCache(), authorize }));
     app.decorate('projectService', createProjectService({ stores, authorize }));
     app.decorate('labelQueryService', createLabelQueryService({ stores, authorize }));
     app.decorate('caseService', createCaseService({ stores, authorize }));
