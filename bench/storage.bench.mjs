@@ -5,6 +5,7 @@
 // works in a schema of its own and drops it afterwards.
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -189,6 +190,7 @@ export default async function run() {
   const variants = [...sqliteVariants(dir), ...(postgres.url ? postgresVariants(postgres.url) : [])];
   const events = createEvents();
   const rates = new Map(variants.map(v => [v, []]));
+  const loadBefore = loadavg()[0];
   try {
     // Warm-up round (JIT, page cache), not counted; then rounds with the variants interleaved.
     for (const variant of variants) await measure(variant, events.slice(0, 2 * BATCH));
@@ -204,6 +206,7 @@ export default async function run() {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  const loadAfter = loadavg()[0];
   const rows = variants.map(v => `| ${v.name} | **${format(median(rates.get(v)))}** | ${rates.get(v).map(format).join(', ')} |`);
   const overhead = (baseline, layer) => `${(((1 / median(rates.get(layer)) - 1 / median(rates.get(baseline))) * 1e6)).toFixed(1)} µs per event (${((median(rates.get(baseline)) / median(rates.get(layer)) - 1) * 100).toFixed(0)}% of the baseline's time)`;
   const lines = [
@@ -217,7 +220,8 @@ export default async function run() {
 Command: \`npm run bench -- storage\` (BENCH_EVENTS=${EVENTS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, SQLite (WAL, synchronous=NORMAL) in a temporary directory${postgres.url ? ', PostgreSQL on 127.0.0.1 (a schema of its own)' : ''}.
 ${format(EVENTS)} events (about 330 bytes of JSON each) chained with SHA-256 (each hash covers the previous hash and the event) and inserted in
 transactions of ${BATCH}, one table with a primary key and a unique event id; hashing is inside the timing. Variants interleaved per round,
-after a warm-up round; events/s of the whole run, median of ${ROUNDS} rounds.
+after a warm-up round; events/s of the whole run, median of ${ROUNDS} rounds. Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after
+(other work on the 2 cores slows every variant alike; compare rows of one run).
 
 | Variant | events/s (median) | Rounds |
 |---|---|---|
