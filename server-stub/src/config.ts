@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OHIF_VERSION } from '@readingroom/platform-shim';
+import { POSTGRES_DEFAULTS } from './stores/db/openPostgresDatabase.js';
 
 /** Everything the server reads from its environment, typed once. Documented in docs/configuration.md. */
 export interface ServerConfig {
@@ -23,6 +24,10 @@ export interface ServerConfig {
   demoSeed: number;
   logLevel: string;
   devIdentity: boolean;
+  /** The site's PACS DICOMweb root: exports are also sent there (STOW-RS), imports may read from it. */
+  pacsDicomwebUrl: string | undefined;
+  /** Authorization header value for the PACS (e.g. "Bearer …"); never logged. */
+  pacsAuthorization: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -39,8 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     databaseUrl: env.DATABASE_URL ?? join(dataDir, 'readingroom.sqlite'),
-    databasePoolMax: parsePositive('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX ?? '10'),
-    databaseStatementTimeoutMs: parseInteger('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS ?? '30000'),
+    databasePoolMax: parsePositive('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX ?? String(POSTGRES_DEFAULTS.poolMax)),
+    databaseStatementTimeoutMs: parseInteger('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS ?? String(POSTGRES_DEFAULTS.statementTimeoutMs)),
     dicomStorageDir: absolute(env.DICOM_STORAGE_DIR ?? join(dataDir, 'dicom'), cwd),
     pluginsDir: absolute(env.PLUGINS_DIR ?? join(repositoryRoot, 'build', 'plugins'), cwd),
     ohifVersion: env.OHIF_VERSION ?? DEFAULT_OHIF_VERSION,
@@ -50,11 +55,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoSeed: parseInteger('DEMO_SEED', env.DEMO_SEED ?? '20261128'),
     logLevel: env.LOG_LEVEL ?? 'info',
     devIdentity: parseBoolean('DEV_IDENTITY', env.DEV_IDENTITY ?? 'true'),
+    pacsDicomwebUrl: env.PACS_DICOMWEB_URL ? parseHttpUrl('PACS_DICOMWEB_URL', env.PACS_DICOMWEB_URL) : undefined,
+    pacsAuthorization: env.PACS_DICOMWEB_AUTHORIZATION || undefined,
   };
 }
 
 function absolute(path: string, cwd: string) {
   return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function parseHttpUrl(name: string, value: string) {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) URL`);
+  return url.toString().replace(/\/+$/, '');
 }
 
 function parsePort(value: string) {
