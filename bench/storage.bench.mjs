@@ -156,13 +156,20 @@ const postgresVariants = url => [
   },
 ];
 
-/** One round of a variant: hashing and storing every event, batch by batch; events/s. */
+/**
+ * One round of a variant: hashing and storing every event, batch by batch. Returns events/s
+ * (wall clock) and this process's CPU time per event, which other load on the machine barely
+ * changes: the layer's own cost shows there.
+ */
 async function measure(variant, events) {
   const store = await variant.open();
   try {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     for (const rows of batches(events)) await store.write(rows);
-    return events.length / ((performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { rate: events.length / seconds, cpuMicros: (used.user + used.system) / events.length };
   } finally {
     await store.close();
   }
@@ -190,15 +197,18 @@ export default async function run() {
   const variants = [...sqliteVariants(dir), ...(postgres.url ? postgresVariants(postgres.url) : [])];
   const events = createEvents();
   const rates = new Map(variants.map(v => [v, []]));
+  const cpu = new Map(variants.map(v => [v, []]));
   const loadBefore = loadavg()[0];
   try {
     // Warm-up round (JIT, page cache), not counted; then rounds with the variants interleaved.
     for (const variant of variants) await measure(variant, events.slice(0, 2 * BATCH));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const variant of variants) {
-        const rate = await measure(variant, events);
+      // Each round starts with a different variant, so none always follows the same one.
+      for (const variant of [...variants.slice(round % variants.length), ...variants.slice(0, round % variants.length)]) {
+        const { rate, cpuMicros } = await measure(variant, events);
         rates.get(variant).push(rate);
-        console.log(`round ${round + 1}: ${variant.name}: ${format(rate)} events/s`);
+        cpu.get(variant).push(cpuMicros);
+        console.log(`round ${round + 1}: ${variant.name}: ${format(rate)} events/s, ${cpuMicros.toFixed(1)} µs CPU per event`);
       }
     }
   } finally {
@@ -207,8 +217,11 @@ export default async function run() {
   }
 
   const loadAfter = loadavg()[0];
-  const rows = variants.map(v => `| ${v.name} | **${format(median(rates.get(v)))}** | ${rates.get(v).map(format).join(', ')} |`);
-  const overhead = (baseline, layer) => `${(((1 / median(rates.get(layer)) - 1 / median(rates.get(baseline))) * 1e6)).toFixed(1)} µs per event (${((median(rates.get(baseline)) / median(rates.get(layer)) - 1) * 100).toFixed(0)}% of the baseline's time)`;
+  const rows = variants.map(v => `| ${v.name} | **${format(median(rates.get(v)))}** | ${rates.get(v).map(format).join(', ')} | ${median(cpu.get(v)).toFixed(1)} |`);
+  const overhead = (baseline, layer) => {
+    const extra = median(cpu.get(layer)) - median(cpu.get(baseline));
+    return `${extra.toFixed(1)} µs of CPU per event (${((extra / median(cpu.get(baseline))) * 100).toFixed(0)}% of the baseline's ${median(cpu.get(baseline)).toFixed(1)} µs)`;
+  };
   const lines = [
     `- SQLite: the interface adds ${overhead(variants[0], variants[1])}.`,
     postgres.url ? `- PostgreSQL: the interface adds ${overhead(variants[3], variants[4])}.` : `- PostgreSQL: skipped, ${postgres.skipped}.`,
@@ -219,12 +232,12 @@ export default async function run() {
 
 Command: \`npm run bench -- storage\` (BENCH_EVENTS=${EVENTS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, SQLite (WAL, synchronous=NORMAL) in a temporary directory${postgres.url ? ', PostgreSQL on 127.0.0.1 (a schema of its own)' : ''}.
 ${format(EVENTS)} events (about 330 bytes of JSON each) chained with SHA-256 (each hash covers the previous hash and the event) and inserted in
-transactions of ${BATCH}, one table with a primary key and a unique event id; hashing is inside the timing. Variants interleaved per round,
-after a warm-up round; events/s of the whole run, median of ${ROUNDS} rounds. Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after
+transactions of ${BATCH}, one table with a primary key and a unique event id; hashing is inside the timing. Variants interleaved, each round starting with another,
+after a warm-up round; events/s of the whole run and this process's CPU time per event (which other load barely changes), median of ${ROUNDS} rounds. Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after
 (other work on the 2 cores slows every variant alike; compare rows of one run).
 
-| Variant | events/s (median) | Rounds |
-|---|---|---|
+| Variant | events/s (median) | Rounds | CPU of this process, µs per event (median) |
+|---|---|---|---|
 ${rows.join('\n')}
 
 ${lines.join('\n')}

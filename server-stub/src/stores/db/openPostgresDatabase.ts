@@ -138,15 +138,18 @@ function toPostgres(sql: string): string {
  * 1/0 like SQLite (PostgreSQL reads '1'/'0' into INTEGER and BOOLEAN columns alike).
  */
 function toValues(params: SqlParams): unknown[] {
-  return params.map(value =>
-    typeof value === 'bigint'
-      ? value.toString()
-      : typeof value === 'boolean'
-        ? Number(value)
-        : value instanceof Uint8Array && !Buffer.isBuffer(value)
-          ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-          : value,
-  );
+  for (let i = 0; i < params.length; i++) {
+    const value = params[i];
+    if (typeof value === 'bigint' || typeof value === 'boolean' || (value instanceof Uint8Array && !Buffer.isBuffer(value))) return params.map(toValue);
+  }
+  return params as unknown[];
+}
+
+function toValue(value: SqlParams[number]): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'boolean') return Number(value);
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  return value;
 }
 
 function changes(result: pg.QueryResult): RunResult {
