@@ -1,0 +1,34 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What the page's outbox holds right now, read straight from IndexedDB (test code may; plugins
+ * never do): the client id and the ids of the events still waiting for the server.
+ */
+export async function readOutboxContents(page: Page): Promise<{ clientId: string | undefined; pendingEventIds: string[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('readingroom-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['pending', 'meta'], 'readonly');
+          const pending = tx.objectStore('pending').getAll();
+          const meta = tx.objectStore('meta').get('clientId');
+          tx.oncomplete = () => {
+            db.close();
+            resolve({
+              clientId: (meta.result as { value?: string } | undefined)?.value,
+              pendingEventIds: (pending.result as Array<{ eventId: string }>).map(r => r.eventId),
+            });
+          };
+        };
+      }),
+  );
+}
+
+/** Opens a study in the ReadingRoom Labeling mode and waits for the Labels panel. */
+export async function openLabelingStudy(page: Page, StudyInstanceUID: string) {
+  await page.goto(`/labeling?StudyInstanceUIDs=${StudyInstanceUID}`);
+  await page.getByTestId('rr-labels-panel').waitFor({ timeout: 90_000 });
+}
