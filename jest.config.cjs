@@ -73,8 +73,7 @@ module.exports = {
       // The SQLite adapter's own tests and pure ones need no second run.
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '/stores/db/(translatePlaceholders|openDatabase|openSqliteDatabase)\\.test\\.ts$'],
       globals: { READINGROOM_TEST_DATABASE: 'postgres' },
-      // Each app creates a schema and migrates it: allow for a busy machine.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/server-stub/test/postgresTestTimeout.ts'],
       globalSetup: '<rootDir>/server-stub/test/postgresGlobalSetup.ts',
     },
   ],
