@@ -3,15 +3,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerConfig } from './config.js';
 import { identityPlugin } from './identity/identityPlugin.js';
 import { errorHandling } from './plugins/errorHandling.js';
+import { auditRecorderPlugin } from './ledger/auditRecorderPlugin.js';
 import { openapi } from './plugins/openapi.js';
 import { requestLogging } from './plugins/requestLogging.js';
 import { eventsRoute } from './routes/api/eventsRoute.js';
 import { sessionRoute } from './routes/api/sessionRoute.js';
+import { exportsRoute } from './routes/api/exportsRoute.js';
 import { labelingRoutes } from './routes/api/labelingRoutes.js';
 import { dicomwebRoutes } from './routes/dicomweb/dicomwebRoutes.js';
 import { DICOMWEB_PREFIX } from './routes/dicomweb/dicomwebRequest.js';
 import { healthRoute } from './routes/healthRoute.js';
 import { dicomStorePlugin } from './services/dicom/dicomStorePlugin.js';
+import { exportsServicesPlugin } from './services/exports/exportsServicesPlugin.js';
 import { labelingServicesPlugin } from './services/labeling/labelingServicesPlugin.js';
 import { dicomStoresPlugin } from './stores/dicom/dicomStoresPlugin.js';
 import { labelingStoresPlugin } from './stores/labeling/labelingStoresPlugin.js';
@@ -19,7 +22,7 @@ import { storesPlugin } from './stores/storesPlugin.js';
 import { viewerPlugin, type ViewerOptions } from './viewer/viewerPlugin.js';
 
 export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel' | 'dicomStorageDir'> &
-  Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs'>> & {
+  Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs' | 'pacsDicomwebUrl' | 'pacsAuthorization'>> & {
   /** The OHIF viewer to host; omitted by API-only tests. */
   viewer?: ViewerOptions;
 };
@@ -47,15 +50,20 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
     poolMax: config.databasePoolMax,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
+  await app.register(auditRecorderPlugin);
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(labelingStoresPlugin);
   await app.register(labelingServicesPlugin);
   await app.register(dicomStorePlugin);
+  await app.register(exportsServicesPlugin, {
+    pacs: config.pacsDicomwebUrl ? { url: config.pacsDicomwebUrl, authorization: config.pacsAuthorization } : undefined,
+  });
 
   await app.register(healthRoute);
   await app.register(sessionRoute);
   await app.register(eventsRoute);
   await app.register(labelingRoutes);
+  await app.register(exportsRoute);
   await app.register(dicomwebRoutes, { prefix: DICOMWEB_PREFIX });
   if (config.viewer) await app.register(viewerPlugin, config.viewer);
   return app;

@@ -24,6 +24,10 @@ export interface ServerConfig {
   demoSeed: number;
   logLevel: string;
   devIdentity: boolean;
+  /** The site's PACS DICOMweb root: exports are also sent there (STOW-RS), imports may read from it. */
+  pacsDicomwebUrl: string | undefined;
+  /** Authorization header value for the PACS (e.g. "Bearer …"); never logged. */
+  pacsAuthorization: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -51,11 +55,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoSeed: parseInteger('DEMO_SEED', env.DEMO_SEED ?? '20261128'),
     logLevel: env.LOG_LEVEL ?? 'info',
     devIdentity: parseBoolean('DEV_IDENTITY', env.DEV_IDENTITY ?? 'true'),
+    pacsDicomwebUrl: env.PACS_DICOMWEB_URL ? parseHttpUrl('PACS_DICOMWEB_URL', env.PACS_DICOMWEB_URL) : undefined,
+    pacsAuthorization: env.PACS_DICOMWEB_AUTHORIZATION || undefined,
   };
 }
 
 function absolute(path: string, cwd: string) {
   return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+function parseHttpUrl(name: string, value: string) {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) URL`);
+  return url.toString().replace(/\/+$/, '');
 }
 
 function parsePort(value: string) {

@@ -5,7 +5,7 @@ import { readLabelFacts, type LabelFacts } from '../dicom/labelFacts.js';
 import { readBytes, readCodeSequence, readItems, readNumber, readString, readText, type ReadDataset } from '../dicom/readDataset.js';
 import { findFindingByCode, resolveFinding } from '../dicom/resolveFinding.js';
 import type { SourceStudy } from '../source/sourceTypes.js';
-import { compact, LabelDecodeError, type DecodeContext } from '../sr/decodeLabelBase.js';
+import { checkProject, compact, LabelDecodeError, type DecodeContext } from '../sr/decodeLabelBase.js';
 import type { DecodedLabels } from '../sr/decodeMeasurementReport.js';
 import { unpackFrame } from './bitPacking.js';
 import { SEG_LABEL_FACTS_TAG, SEG_PRIVATE_CREATOR, SEG_PRIVATE_CREATOR_TAG } from './buildSegmentation.js';
@@ -91,6 +91,7 @@ interface SegmentContext {
 
 function decodeSegment(segment: ReadDataset, SegmentNumber: number, { dataset, source, context, frames, pixels, Rows, Columns }: SegmentContext): LabelSnapshot {
   const facts = readSegmentFacts(segment);
+  checkProject(facts, context);
   const trackingUid = readString(segment, 'TrackingUID') ?? `${readString(dataset, 'SOPInstanceUID')}.${SegmentNumber}`;
   const projectId = facts?.projectId ?? context.target?.projectId;
   const schemaVersion = facts?.schemaVersion ?? context.target?.schemaVersion;

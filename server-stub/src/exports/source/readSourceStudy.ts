@@ -104,8 +104,10 @@ export function readSourceStudy(StudyInstanceUID: string, metadata: DicomJsonDat
   const first = metadata.find(ds => text(ds, 'StudyInstanceUID') === StudyInstanceUID);
   if (!first) throw new SourceStudyError('the study has no instances');
   const images = new Map<string, SourceImage>();
+  let maxSeriesNumber = 0;
   for (const dataset of metadata) {
     if (text(dataset, 'StudyInstanceUID') !== StudyInstanceUID) continue;
+    maxSeriesNumber = Math.max(maxSeriesNumber, numbers(dataset, 'SeriesNumber')[0] ?? 0);
     const image = readImage(dataset);
     if (image) images.set(image.SOPInstanceUID, image);
   }
@@ -131,5 +133,6 @@ export function readSourceStudy(StudyInstanceUID: string, metadata: DicomJsonDat
     },
     procedureCode,
     images,
+    maxSeriesNumber,
   };
 }

@@ -49,4 +49,6 @@ export interface SourceStudy {
   /** The study's procedure code, for TID 1500 "Procedure reported". */
   procedureCode?: { CodeValue: string; CodingSchemeDesignator: string; CodeMeaning: string };
   images: Map<string, SourceImage>;
+  /** Highest Series Number in the study (0 when none), so new series get the next ones. */
+  maxSeriesNumber: number;
 }

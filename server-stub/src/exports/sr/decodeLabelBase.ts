@@ -38,6 +38,7 @@ export function decodeLabelBase(items: ContentItem[], context: DecodeContext): L
   const labelId = labelIdFromTracking(trackingUid);
   const { facts, problem } = readLabelFacts(readTextValue(findItem(items, privateConcepts.labelFacts, 'TEXT')));
   if (problem) throw new LabelDecodeError(problem);
+  checkProject(facts, context);
   const projectId = facts?.projectId ?? context.target?.projectId;
   const schemaVersion = facts?.schemaVersion ?? context.target?.schemaVersion;
   if (!projectId || !schemaVersion) throw new LabelDecodeError('the file does not say which project it belongs to; choose one to import into');
@@ -58,4 +59,9 @@ export function decodeLabelBase(items: ContentItem[], context: DecodeContext): L
 /** Drops undefined fields, so a decoded label has exactly the fields it was exported with. */
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Labels of another project are not imported into this one. */
+export function checkProject(facts: LabelFacts | undefined, context: DecodeContext): void {
+  if (facts && context.target && facts.projectId !== context.target.projectId) throw new LabelDecodeError(`the label belongs to project "${facts.projectId}"`);
 }
