@@ -27,8 +27,12 @@ export async function readOutboxContents(page: Page): Promise<{ clientId: string
   );
 }
 
-/** Opens a study in the ReadingRoom Labeling mode and waits for the Labels panel. */
+/** Opens a study in the ReadingRoom Labeling mode and waits for the Labels panel and the image. */
 export async function openLabelingStudy(page: Page, StudyInstanceUID: string) {
   await page.goto(`/labeling?StudyInstanceUIDs=${StudyInstanceUID}`);
   await page.getByTestId('rr-labels-panel').waitFor({ timeout: 90_000 });
+  await page.waitForFunction(() => (document.querySelector<HTMLCanvasElement>('canvas.cornerstone-canvas')?.width ?? 0) > 0, null, { timeout: 90_000 });
+  // OHIF's "investigational use" banner covers the bottom of the viewport.
+  const banner = page.getByRole('button', { name: 'Confirm and hide' });
+  if (await banner.isVisible().catch(() => false)) await banner.click();
 }
