@@ -1,6 +1,7 @@
 import { getCommandsModule } from './commandsModule';
 import { getCustomizationModule } from './getCustomizationModule';
 import { getToolbarModule } from './getToolbarModule';
+import { registerExportSection } from './panels/ExportSection';
 import { getPanelModule } from './panels/getPanelModule';
 import { mountPickerHost } from './picker/mountPickerHost';
 import { createLabelingRuntime, type LabelingRuntime } from './runtime/createLabelingRuntime';
@@ -18,6 +19,7 @@ export const implementation = {
   preRegistration({ appConfig }: Pick<ExtensionParams, 'appConfig'>) {
     runtime ??= createLabelingRuntime({ settings: appConfig?.readingroom });
     mountPickerHost(runtime);
+    registerExportSection(appConfig?.readingroom);
   },
   getPanelModule: (params: ExtensionParams) => getPanelModule(getRuntime(), params),
   getCommandsModule: (params: ExtensionParams) => getCommandsModule(getRuntime(), params),
