@@ -278,6 +278,22 @@ describe('createOutbox when the browser cannot keep events', () => {
     outbox.dispose();
   });
 
+  it('when storage is already full at page load: blocked with the reason, and opens once there is room', async () => {
+    const indexedDB = new IDBFactory();
+    let full = true;
+    const openStore = () => (full ? Promise.reject(new DOMException('quota', 'QuotaExceededError')) : openOutboxStore({ indexedDB, keyRange: IDBKeyRange }));
+    const outbox = createOutbox({ api: createIngestStandIn(), scope: 'u-full-at-load', openStore, locks: createPageLocks(), page: null, random: () => 1 });
+    await outbox.ready;
+    expect(outbox.getStatus()).toMatchObject({ state: 'blocked', message: expect.stringContaining('browser storage for ReadingRoom is full') });
+    await expect(outbox.send(eventNumber(1))).rejects.toBeInstanceOf(OutboxBlockedError);
+    full = false;
+    await jest.advanceTimersByTimeAsync(1000); // the first retry (random() = 1)
+    await waitUntil(() => outbox.canAccept(), 'opened');
+    await outbox.send(eventNumber(2));
+    expect(outbox.getStatus()).toMatchObject({ state: 'pending', pending: 1 });
+    outbox.dispose();
+  });
+
   it('without a signed-in user refuses events rather than keep them for nobody', async () => {
     const outbox = createOutbox({ api: createIngestStandIn(), scope: Promise.reject(new Error('401 Unauthorized')), indexedDB: new IDBFactory(), locks: createPageLocks(), page: null });
     await outbox.ready;

@@ -10,8 +10,7 @@ import { toOutboxStorageError } from './idbRequests.js';
 import { openOutboxChannel, type OutboxChannel, type OutboxMessage } from './outboxChannel.js';
 import { resolveOutboxLocks, type OutboxLocks } from './outboxLocks.js';
 import { openOutboxStore, type OutboxRecord, type OutboxStore } from './openOutboxStore.js';
-import { measureEnvelopeBytes } from './planBatch.js';
-import { settleBatchResults } from './settleBatchResults.js';
+import { sendExitCopies } from './sendExitCopies.js';
 import { deriveSyncStatus, INITIAL_SYNC_STATUS, type SyncFacts, type SyncStatus } from './syncStatus.js';
 import { watchPageLifecycle, type PageLifecycleTarget } from './watchPageLifecycle.js';
 
@@ -166,13 +165,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function open() {
     const store = await (options.openStore ?? (() => openOutboxStore({ indexedDB: options.indexedDB, keyRange: options.keyRange, name: options.databaseName })))();
+    let clientId: string;
     try {
-      scope = await scopeReady;
+      scope = await scopeReady.catch((error: Error) => {
+        throw new OutboxBlockedError(`not signed in (${error.message})`);
+      });
+      clientId = await store.readClientId(options.createId ?? (() => createUuidV7()));
     } catch (error) {
       store.close();
-      throw new OutboxBlockedError(`not signed in (${(error as Error).message})`);
+      throw error;
     }
-    const clientId = await store.readClientId(options.createId ?? (() => createUuidV7()));
     if (disposed) return store.close();
     const channel = (options.openChannel ?? openOutboxChannel)(`readingroom-outbox:${scope}`);
     const flusher = createOutboxFlusher({
@@ -204,7 +206,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await flusher.refresh();
     requestPersistence();
     holdFlusherLock(scope, flusher);
-    if (options.page !== null) stopWatchingPage = watchPageLifecycle({ hidden: () => void flush({ keepalive: true }), exiting: sendExitCopies, online: () => void flush() }, options.page);
+    if (options.page !== null) {
+      const exitCopiesDeps = { api: options.api, store, clientId, copies: exitCopies, keepalive, onSettled: () => void flusher.refresh() };
+      stopWatchingPage = watchPageLifecycle(
+        { hidden: () => void flush({ keepalive: true }), exiting: () => sendExitCopies(exitCopiesDeps), online: () => void flush() },
+        options.page,
+      );
+    }
     if (role === 'follower') channel.post({ type: 'hello' });
   }
 
@@ -232,33 +240,33 @@ export function createOutbox(options: OutboxOptions): Outbox {
     );
   }
 
-  /** On pagehide only synchronous work is sure to happen: send this tab's copies with keepalive. */
-  function sendExitCopies() {
-    if (!opened) return;
-    const { store, clientId } = opened;
-    const envelope = measureEnvelopeBytes(clientId);
-    const records = exitCopies.take(keepalive.limit - keepalive.inFlight - envelope);
-    if (records.length === 0) return;
-    const bytes = envelope + records.reduce((sum, r) => sum + r.bytes + 1, 0);
-    keepalive.inFlight += bytes;
-    options.api
-      .postEvents(clientId, records.map(r => r.event), { keepalive: true })
-      // Reached only if the page lives on (back/forward cache); otherwise the next visit resends.
-      .then(response => store.settle(records, settleBatchResults(records.map(r => r.eventId), response.results)))
-      .then(() => opened?.flusher.refresh())
-      .catch(() => undefined)
-      .finally(() => (keepalive.inFlight -= bytes));
-  }
-
   async function flush(flushOptions: { keepalive?: boolean } = {}) {
     if (!opened) return;
     if (role === 'flusher') return opened.flusher.flush(flushOptions);
     opened.channel.post({ type: 'flush', keepalive: flushOptions.keepalive ?? false });
   }
 
-  const ready = open().catch((error: unknown) => {
-    setFacts({ blocked: error instanceof OutboxBlockedError ? error.message : toOutboxStorageError(error).message });
-  });
+  let markReady = () => undefined as void;
+  const ready = new Promise<void>(resolve => (markReady = resolve));
+  let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A full disk may free up: a quota failure while opening is retried with backoff; the others are final. */
+  async function openUntilUsable() {
+    for (let attempt = 1; !disposed; attempt++) {
+      try {
+        await open();
+        if (attempt > 1) setFacts({ blocked: undefined });
+        return markReady();
+      } catch (error) {
+        const problem = error instanceof OutboxBlockedError ? undefined : toOutboxStorageError(error);
+        setFacts({ blocked: problem?.message ?? (error as Error).message });
+        markReady();
+        if (problem?.problem !== 'quota') return;
+        await new Promise(resolve => (reopenTimer = timers.setTimeout(resolve, computeBackoff(attempt, backoff, random))));
+      }
+    }
+  }
+  void openUntilUsable();
 
   return {
     ready,
@@ -280,6 +288,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     dispose() {
       if (disposed) return;
       disposed = true;
+      if (reopenTimer !== undefined) timers.clearTimeout(reopenTimer);
       stopWatchingPage();
       stopProbing();
       releaseLock();
