@@ -81,6 +81,19 @@ describePostgres('PostgreSQL adapter', () => {
     await second.drop();
   });
 
+  it('prepares writes once per connection, and they survive a schema change', async () => {
+    const one = await openPostgresDatabase(target.url, { poolMax: 1 });
+    await one.exec('CREATE TABLE prepared (id INTEGER PRIMARY KEY)');
+    await one.run('INSERT INTO prepared (id) VALUES (?)', [1]);
+    const named = await one.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'rr\\_%'");
+    expect(named).toEqual([{ statement: 'INSERT INTO prepared (id) VALUES ($1)' }]);
+    await one.exec("ALTER TABLE prepared ADD COLUMN note TEXT NOT NULL DEFAULT 'x'");
+    await one.run('INSERT INTO prepared (id) VALUES (?)', [2]);
+    // Reads are not prepared: their row type may change with the schema.
+    expect(await one.query('SELECT * FROM prepared ORDER BY id')).toEqual([{ id: 1, note: 'x' }, { id: 2, note: 'x' }]);
+    await one.close();
+  });
+
   it('returns BIGINT as a number, or a bigint past 2^53', async () => {
     expect(await db.queryOne('SELECT COUNT(*) AS n, 9007199254740993::bigint AS big, 12::bigint AS small')).toEqual({ n: 1, big: 9007199254740993n, small: 12 });
   });
