@@ -243,7 +243,8 @@ ${rows.join('\n')}
 ${lines.join('\n')}
 
 Goals of issue 4 for the ingest path: ≥ 20,000 events/s on SQLite, ≥ 15,000 on PostgreSQL (2-core machine). On PostgreSQL each
-statement is a round trip, so rows go in multi-row INSERTs (\`insertRows\` in stores/labeling does the same).`,
+statement is a round trip, so rows go in multi-row INSERTs (\`insertRows\` in stores/labeling does the same). The pg baseline sends
+unnamed statements (pg's default); the interface names writes that return no rows, so PostgreSQL parses and plans them once per connection.`,
   );
 }
 
