@@ -126,15 +126,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const writeQueue = createWriteQueue<ClientEvent, OutboxRecord[]>(async events => {
     if (!opened || !scope) throw new OutboxBlockedError(facts.blocked ?? 'browser storage unavailable');
+    let added: OutboxRecord[];
     try {
-      const added = await opened.store.addEvents(scope, events);
-      onKept(added);
-      return added;
+      added = await opened.store.addEvents(scope, events);
     } catch (error) {
       const reason = toOutboxStorageError(error).message;
       applyWritable(reason, true);
       throw new OutboxBlockedError(reason);
     }
+    onKept(added);
+    return added;
   });
 
   function onKept(added: OutboxRecord[]) {

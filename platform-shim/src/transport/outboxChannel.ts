@@ -30,13 +30,20 @@ export function openOutboxChannel(
 ): OutboxChannel {
   if (!Channel) return { post: () => undefined, subscribe: () => () => undefined, close: () => undefined };
   const channel = new Channel(name);
+  let closed = false;
   return {
-    post: message => channel.postMessage(message),
+    // A closed channel throws on postMessage; a tab that is closing has nobody left to tell.
+    post: message => {
+      if (!closed) channel.postMessage(message);
+    },
     subscribe(listener) {
       const onMessage = (event: Event) => listener((event as MessageEvent<OutboxMessage>).data);
       channel.addEventListener('message', onMessage);
       return () => channel.removeEventListener('message', onMessage);
     },
-    close: () => channel.close(),
+    close: () => {
+      closed = true;
+      channel.close();
+    },
   };
 }
