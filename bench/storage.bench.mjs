@@ -80,7 +80,7 @@ const sqliteVariants = dir => [
       db.exec(table('BLOB'));
       const insert = db.prepare(INSERT);
       const write = db.transaction(rows => {
-        for (const row of rows) insert.run(row);
+        for (const row of rows) insert.run(...row);
       });
       return { write: async rows => write.immediate(rows), close: async () => db.close() };
     },
