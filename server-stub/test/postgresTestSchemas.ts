@@ -7,8 +7,8 @@ export const testPostgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://post
 /** Every test schema's name starts so, then the creation time (base 36 ms) and a random part. */
 export const SCHEMA_PREFIX = 'rr_test_';
 
-/** Drops test schemas older than `maxAgeMs` (left by runs that were killed). */
-export async function dropStaleTestSchemas(maxAgeMs = 6 * 3600_000): Promise<void> {
+/** Drops test schemas older than `maxAgeMs` (left by runs that were killed; a test file never takes an hour). */
+export async function dropStaleTestSchemas(maxAgeMs = 3600_000): Promise<void> {
   await withAdminClient(async client => {
     const { rows } = await client.query<{ name: string }>('SELECT nspname AS name FROM pg_namespace WHERE nspname LIKE $1', [`${SCHEMA_PREFIX}%`]);
     for (const { name } of rows) {
