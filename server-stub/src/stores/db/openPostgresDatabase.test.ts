@@ -114,6 +114,18 @@ describePostgres('PostgreSQL adapter', () => {
     await quick.close();
   });
 
+  it('says so when every pooled connection stays busy', async () => {
+    const small = await openPostgresDatabase(target.url, { poolMax: 1, connectionTimeoutMs: 100 });
+    let release!: () => void;
+    const held = new Promise<void>(resolve => (release = resolve));
+    const holding = small.transaction(() => held);
+    await pause(20);
+    await expect(small.query('SELECT 1')).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/DATABASE_POOL_MAX/) });
+    release();
+    await holding;
+    await small.close();
+  });
+
   it('says clearly when it cannot connect, without the password', async () => {
     const url = 'postgres://someone:hunter2@127.0.0.1:1/nowhere';
     const failure = await openPostgresDatabase(url, { connectionTimeoutMs: 2000 }).catch((e: unknown) => e as Error);

@@ -39,7 +39,11 @@ export function translatePgError(error: unknown, where: string): unknown {
   }
   if (!code || !/^[0-9A-Z]{5}$/.test(code)) {
     // Not from the server: a lost connection, a pool timeout, or a bug in our code (kept as is).
-    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(fields.message)) {
+    if (/timeout exceeded when trying to connect/i.test(fields.message)) {
+      const reason = 'no connection became free or could be made in time (every one of DATABASE_POOL_MAX busy, or the server does not answer)';
+      return new DatabaseError(`PostgreSQL at ${where}: ${reason}`, 'timeout', 'postgres', code);
+    }
+    if (/Connection terminated|Client has encountered a connection error/i.test(fields.message)) {
       return new DatabaseError(`PostgreSQL at ${where}: ${fields.message}`, 'connection', 'postgres', code);
     }
     return error;
