@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerConfig } from './config.js';
 import { identityPlugin } from './identity/identityPlugin.js';
 import { errorHandling } from './plugins/errorHandling.js';
+import { auditRecorderPlugin } from './ledger/auditRecorderPlugin.js';
 import { openapi } from './plugins/openapi.js';
 import { requestLogging } from './plugins/requestLogging.js';
 import { eventsRoute } from './routes/api/eventsRoute.js';
@@ -49,6 +50,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
     poolMax: config.databasePoolMax,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
+  await app.register(auditRecorderPlugin);
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(labelingStoresPlugin);
   await app.register(labelingServicesPlugin);

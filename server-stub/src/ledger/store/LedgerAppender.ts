@@ -1,0 +1,118 @@
+/**
+ * Appending to the ledger inside a database transaction: takes the ledger lock (one appender at
+ * a time across every server process on the database), reads the head, seals the records with
+ * consecutive seq, and writes them with their index rows and the tree nodes they complete.
+ */
+import {
+  canonicalizeRecordContent,
+  CompactRange,
+  GENESIS_CHAIN_HASH,
+  hashChainLink,
+  hashLeaf,
+  InvalidRecordError,
+  validateRecordContent,
+  type LedgerRecordContent,
+  type TreeNodeHash,
+} from '../core/index.js';
+import type { SqlValue, Transaction } from '../../stores/db/Database.js';
+import type { AuditEntry } from '../AuditRecorder.js';
+import { insertChunked } from './insertChunked.js';
+import { isStoredNode, readCompactRange } from './treeNodeStore.js';
+
+/** The advisory lock every append (and nothing else) takes. */
+export const LEDGER_LOCK = 'audit-ledger';
+
+export interface LedgerHead {
+  /** Records in the ledger (the last seq; 0 when empty). */
+  size: number;
+  /** The last record's chain hash (hex); GENESIS for the empty ledger. */
+  chainHash: string;
+}
+
+export interface AppendResult extends LedgerHead {
+  firstSeq: number;
+}
+
+const GENESIS_HEX = Buffer.from(GENESIS_CHAIN_HASH).toString('hex');
+const LEDGER_COLUMNS = ['seq', 'study_uid', 'series_uid', 'sop_count', 'canonical_content', 'leaf_hash', 'chain_hash'] as const;
+
+/** Reads the head: the caller holds the ledger lock, or accepts a head that may already be behind. */
+export async function readLedgerHead(db: Pick<Transaction, 'queryOne'>): Promise<LedgerHead> {
+  const row = await db.queryOne<{ seq: number; chain_hash: string }>('SELECT seq, chain_hash FROM audit_ledger ORDER BY seq DESC LIMIT 1');
+  return row ? { size: Number(row.seq), chainHash: row.chain_hash } : { size: 0, chainHash: GENESIS_HEX };
+}
+
+export class LedgerAppender {
+  /**
+   * The tree's compact range at the head this process last wrote. The transaction that wrote it
+   * may have rolled back, or another process may have appended since: it is used only when the
+   * head read under the lock has exactly its size and chain hash, and rebuilt otherwise.
+   */
+  private cached: (LedgerHead & { range: CompactRange }) | undefined;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async append(tx: Transaction, entries: readonly AuditEntry[]): Promise<AppendResult> {
+    await tx.lock(LEDGER_LOCK);
+    const head = await readLedgerHead(tx);
+    if (entries.length === 0) return { ...head, firstSeq: head.size + 1 };
+    const base = await this.getRange(tx, head);
+    const completed: TreeNodeHash[] = [];
+    const range = CompactRange.fromData(base.toData(), { onNode: node => isStoredNode(node) && completed.push(node) });
+    const recordedAt = this.now().toISOString();
+    const rows: SqlValue[][] = [];
+    const instanceRows: SqlValue[][] = [];
+    let chain: Buffer = Buffer.from(head.chainHash, 'hex');
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const content = toContent(entry, head.size + i + 1, recordedAt);
+      const canonical = sealContent(content);
+      const leaf = hashLeaf(canonical);
+      chain = hashChainLink(chain, leaf);
+      range.appendLeaf(leaf);
+      const subject = content.subject;
+      const sops = subject.SOPInstanceUIDs ? [...new Set(subject.SOPInstanceUIDs)] : [];
+      rows.push([content.seq, subject.StudyInstanceUID ?? null, subject.SeriesInstanceUID ?? null, sops.length, canonical, leaf.toString('hex'), chain.toString('hex')]);
+      for (const sop of sops) instanceRows.push([sop, content.seq]);
+    }
+    await insertChunked(tx, 'audit_ledger', LEDGER_COLUMNS, rows);
+    await insertChunked(tx, 'audit_ledger_instances', ['sop_instance_uid', 'seq'], instanceRows);
+    await insertChunked(tx, 'audit_tree_nodes', ['level', 'node_index', 'hash'], completed.map(n => [n.level, n.index, Buffer.from(n.hash)]));
+    const result = { firstSeq: head.size + 1, size: head.size + entries.length, chainHash: chain.toString('hex') };
+    this.cached = { size: result.size, chainHash: result.chainHash, range };
+    return result;
+  }
+
+  private async getRange(tx: Transaction, head: LedgerHead): Promise<CompactRange> {
+    const cached = this.cached;
+    if (cached && cached.size === head.size && cached.chainHash === head.chainHash) return cached.range;
+    return readCompactRange(tx, head.size);
+  }
+}
+
+function toContent(entry: AuditEntry, seq: number, recordedAt: string): LedgerRecordContent {
+  return { seq, recordedAt, kind: entry.kind, actor: entry.actor, subject: entry.subject ?? {}, detail: entry.detail ?? {} };
+}
+
+/** The canonical JSON of valid content; InvalidRecordError naming every broken rule otherwise. */
+export function sealContent(content: LedgerRecordContent): string {
+  const problems = validateRecordContent(content);
+  if (problems.length === 0) {
+    try {
+      return canonicalizeRecordContent(content);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  throw new InvalidRecordError(problems);
+}
+
+/** The rules an entry breaks, checked as the append would (seq and time stand in); empty when valid. */
+export function checkEntry(entry: AuditEntry): string[] {
+  try {
+    sealContent(toContent(entry, 1, '2000-01-01T00:00:00.000Z'));
+    return [];
+  } catch (error) {
+    return error instanceof InvalidRecordError ? error.problems : [String(error)];
+  }
+}

@@ -1,0 +1,84 @@
+import type { Migration } from '../../stores/migrations/Migration.js';
+
+/** The tables the ledger only ever appends to; UPDATE and DELETE (and TRUNCATE) are refused. */
+export const APPEND_ONLY_TABLES = ['audit_ledger', 'audit_ledger_instances', 'audit_tree_nodes', 'audit_checkpoints'] as const;
+
+/**
+ * The audit ledger (ids 200–299). `audit_ledger` holds each record as the exact canonical JSON
+ * its leaf hash covers (TEXT, never jsonb), with the hashes as lower-case hex; the UID columns
+ * and `audit_ledger_instances` are an index for the auditor's trail, not part of what is hashed.
+ * `audit_tree_nodes` keeps the Merkle subtrees of 256 leaves and more (smaller ones are
+ * recomputed from leaf hashes), `audit_checkpoints` the signed checkpoints, and
+ * `audit_forwarding` how far each ATNA destination has received (the one mutable table).
+ */
+const tables = (text: string, bigint: string, blob: string, withoutRowid: string) => `
+  CREATE TABLE audit_ledger (
+    seq ${bigint} PRIMARY KEY CHECK (seq >= 1),
+    study_uid ${text},
+    series_uid ${text},
+    sop_count INTEGER NOT NULL,
+    canonical_content TEXT NOT NULL,
+    leaf_hash ${text} NOT NULL,
+    chain_hash ${text} NOT NULL
+  );
+  CREATE INDEX audit_ledger_by_study ON audit_ledger (study_uid, seq) WHERE study_uid IS NOT NULL;
+  CREATE INDEX audit_ledger_by_series ON audit_ledger (series_uid, seq) WHERE series_uid IS NOT NULL AND sop_count = 0;
+
+  CREATE TABLE audit_ledger_instances (
+    sop_instance_uid ${text} NOT NULL,
+    seq ${bigint} NOT NULL,
+    PRIMARY KEY (sop_instance_uid, seq)
+  )${withoutRowid};
+
+  CREATE TABLE audit_tree_nodes (
+    level INTEGER NOT NULL,
+    node_index ${bigint} NOT NULL,
+    hash ${blob} NOT NULL,
+    PRIMARY KEY (level, node_index)
+  )${withoutRowid};
+
+  CREATE TABLE audit_checkpoints (
+    tree_size ${bigint} PRIMARY KEY,
+    root_hash ${text} NOT NULL,
+    note TEXT NOT NULL,
+    signed_at ${text} NOT NULL
+  );
+
+  CREATE TABLE audit_forwarding (
+    destination ${text} PRIMARY KEY,
+    forwarded_seq ${bigint} NOT NULL,
+    updated_at ${text} NOT NULL,
+    last_error TEXT
+  );
+`;
+
+const sqliteTriggers = APPEND_ONLY_TABLES.map(
+  table => `
+  CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+  BEGIN SELECT RAISE(ABORT, '${table} is append-only: UPDATE refused'); END;
+  CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+  BEGIN SELECT RAISE(ABORT, '${table} is append-only: DELETE refused'); END;`,
+).join('\n');
+
+const postgresTriggers = `
+  CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+  END $$;
+${APPEND_ONLY_TABLES.map(
+  table => `
+  CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+    FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+  CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();`,
+).join('\n')}
+`;
+
+export const ledgerMigrations: Migration[] = [
+  {
+    id: 200,
+    name: 'audit ledger',
+    sqlite: tables('TEXT', 'INTEGER', 'BLOB', ' WITHOUT ROWID') + sqliteTriggers,
+    postgres: tables('TEXT COLLATE "C"', 'BIGINT', 'BYTEA', '') + postgresTriggers,
+  },
+];
