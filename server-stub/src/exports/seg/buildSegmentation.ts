@@ -7,7 +7,7 @@ import { LABEL_FACTS_FORMAT, writeLabelFacts } from '../dicom/labelFacts.js';
 import { createDicomUid, uuidToUid } from '../dicom/uuidUid.js';
 import type { SourceStudy } from '../source/sourceTypes.js';
 import { toPersonName } from '../sr/buildMeasurementReport.js';
-import { createPackedFrames, packFrame } from './bitPacking.js';
+import { createPackedFrames, packedOverlap, writePackedFrame } from './bitPacking.js';
 import { collectSegments, type Segment } from './collectSegments.js';
 import { rgbToDicomLab } from './rgbToDicomLab.js';
 import { dimensionModule, perFrameFunctionalGroups, sharedFunctionalGroups, type SegFrame } from './segmentFunctionalGroups.js';
@@ -44,7 +44,7 @@ export function buildSegmentation(input: SegmentationInput): Segmentation {
   if (segments.length === 0) return { dataset: undefined, labelIds: [], problems };
   const frames = framesOf(segments, input, Rows * Columns);
   const pixels = createPackedFrames(frames.length, Rows * Columns);
-  frames.forEach((frame, i) => packFrame(pixels, i, frame.mask));
+  frames.forEach((frame, i) => writePackedFrame(pixels, i, frame.packed, Rows * Columns));
   const first = frames[0]!.image;
   const FrameOfReferenceUID = segments[0]!.label.FrameOfReferenceUID ?? first.FrameOfReferenceUID;
   const inPatientSpace = !!FrameOfReferenceUID && frames.every(f => f.image.planes.every(p => p.isPatientSpace));
@@ -99,7 +99,7 @@ function framesOf(segments: Segment[], input: SegmentationInput, pixelsPerFrame:
   const frames = segments.flatMap(segment => segment.frames.map(frame => ({ ...frame, SegmentNumber: segment.SegmentNumber })));
   if (frames.length > 0) return frames;
   const image = [...input.source.images.values()].find(i => i.SeriesInstanceUID === input.SeriesInstanceUID)!;
-  return [{ SegmentNumber: 1, image, frameNumber: image.NumberOfFrames > 1 ? 1 : undefined, mask: new Uint8Array(pixelsPerFrame) }];
+  return [{ SegmentNumber: 1, image, frameNumber: image.NumberOfFrames > 1 ? 1 : undefined, packed: new Uint8Array(Math.ceil(pixelsPerFrame / 8)) }];
 }
 
 function segmentItem(segment: Segment): DicomDataset {
@@ -140,13 +140,11 @@ function overlaps(frames: SegFrame[]): boolean {
     const key = `${frame.image.SOPInstanceUID}/${frame.frameNumber ?? 1}`;
     const union = claimed.get(key);
     if (!union) {
-      claimed.set(key, frame.mask.slice());
+      claimed.set(key, frame.packed.slice());
       continue;
     }
-    for (let i = 0; i < union.length; i++) {
-      if (frame.mask[i] && union[i]) return true;
-      union[i]! |= frame.mask[i]!;
-    }
+    if (packedOverlap(union, frame.packed)) return true;
+    for (let i = 0; i < union.length; i++) union[i]! |= frame.packed[i]!;
   }
   return false;
 }

@@ -1,13 +1,14 @@
 import { decodeMaskRuns, type LabelSchemaDefinition, type LabelSnapshot, type SegmentationGeometry } from '@readingroom/platform-shim';
 import { resolveFinding, type ResolvedFinding } from '../dicom/resolveFinding.js';
 import type { SourceImage, SourceStudy } from '../source/sourceTypes.js';
+import { packMask } from './bitPacking.js';
 
-/** One frame of one segment: the source image frame it lies on and its 0/1 mask. */
+/** One frame of one segment: the source image frame it lies on and its mask, packed (bitPacking.packMask). */
 export interface SegmentFrame {
   image: SourceImage;
   /** The label's frame number (multi-frame sources); undefined for single-frame images. */
   frameNumber: number | undefined;
-  mask: Uint8Array;
+  packed: Uint8Array;
 }
 
 /** A segmentation label ready to be a SEG segment. */
@@ -82,7 +83,8 @@ function readFrames(geometry: SegmentationGeometry, SeriesInstanceUID: string, s
     } catch (error) {
       throw new Error(`a frame mask is unreadable: ${(error as Error).message}`);
     }
-    if (mask.includes(1)) frames.push({ image, frameNumber: frame.frameNumber, mask });
+    const packed = packMask(mask);
+    if (packed.some(byte => byte !== 0)) frames.push({ image, frameNumber: frame.frameNumber, packed });
   }
   return frames;
 }

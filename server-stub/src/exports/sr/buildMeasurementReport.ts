@@ -100,11 +100,7 @@ function documentDataset(input: MeasurementReportInput, instance: DerivedInstanc
     VerificationFlag: 'UNVERIFIED',
     PerformedProcedureCodeSequence: [],
     CurrentRequestedProcedureEvidenceSequence: images.length > 0 ? evidence(input.source.StudyInstanceUID, images) : undefined,
-    CodingSchemeIdentificationSequence: Object.values(PRIVATE_SCHEMES).map(scheme => ({
-      CodingSchemeDesignator: scheme.designator,
-      CodingSchemeName: scheme.name,
-      CodingSchemeResponsibleOrganization: 'ReadingRoom',
-    })),
+    CodingSchemeIdentificationSequence: codingSchemeIdentification(content),
     // SR Document Content module: the root CONTAINER.
     ValueType: 'CONTAINER',
     ConceptNameCodeSequence: [{ CodeValue: concepts.imagingMeasurementReport.CodeValue, CodingSchemeDesignator: 'DCM', CodeMeaning: concepts.imagingMeasurementReport.CodeMeaning }],
@@ -112,6 +108,14 @@ function documentDataset(input: MeasurementReportInput, instance: DerivedInstanc
     ContentTemplateSequence: [{ MappingResource: 'DCMR', TemplateIdentifier: TEMPLATES.measurementReport }],
     ContentSequence: content,
   };
+}
+
+/** Coding Scheme Identification of the private schemes the content uses, or undefined when it uses none. */
+function codingSchemeIdentification(content: DicomDataset[]): DicomDataset[] | undefined {
+  const text = JSON.stringify(content);
+  const used = Object.values(PRIVATE_SCHEMES).filter(scheme => text.includes(`"CodingSchemeDesignator":"${scheme.designator}"`));
+  if (used.length === 0) return undefined;
+  return used.map(scheme => ({ CodingSchemeDesignator: scheme.designator, CodingSchemeName: scheme.name, CodingSchemeResponsibleOrganization: 'ReadingRoom' }));
 }
 
 /** TID 1600: one Image Library Group per series, one IMAGE per referenced image frame. */
