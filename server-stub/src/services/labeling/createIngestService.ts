@@ -1,6 +1,8 @@
 import { validateClientEvent, type ClientEvent, type IngestBatchRequest, type IngestResult, type SessionUser } from '@readingroom/platform-shim';
 import type { LabelingStores, TransactionalStoreSet } from '../../stores/labeling/createLabelingStores.js';
 import type { ClientEventRecord, TimingSegmentRecord } from '../../stores/labeling/labelRecords.js';
+import type { AuditRecorder } from '../../ledger/AuditRecorder.js';
+import { toLabelingAuditEntries } from '../../ledger/entries/toLabelingAuditEntries.js';
 import { checkEventRules } from './checkEventRules.js';
 import type { Authorize } from './authorize.js';
 import type { SchemaCache } from './createSchemaCache.js';
@@ -22,7 +24,7 @@ interface Candidate {
  * client and event id already stored) / rejected (with the reason); the good ones of a batch are
  * stored in one transaction with the label versions, states, submissions and timing they make.
  */
-export function createIngestService(deps: { stores: LabelingStores; schemas: SchemaCache; authorize: Authorize; now?: () => Date }): IngestService {
+export function createIngestService(deps: { stores: LabelingStores; schemas: SchemaCache; authorize: Authorize; audit?: AuditRecorder; now?: () => Date }): IngestService {
   const now = deps.now ?? (() => new Date());
   return {
     async ingest(batch, user) {
@@ -41,7 +43,7 @@ export function createIngestService(deps: { stores: LabelingStores; schemas: Sch
         }
       });
       if (candidates.length === 0) return results;
-      await deps.stores.transaction(tx => storeCandidates(tx, { candidates, results, clientId: batch.clientId, user, receivedAt, schemas: deps.schemas }));
+      await deps.stores.transaction(tx => storeCandidates(tx, { candidates, results, clientId: batch.clientId, user, receivedAt, schemas: deps.schemas, audit: deps.audit }));
       return results;
     },
   };
@@ -54,6 +56,8 @@ interface BatchContext {
   user: SessionUser;
   receivedAt: string;
   schemas: SchemaCache;
+  /** The ledger: label versions, submissions and client audit events are recorded in the same transaction. */
+  audit?: AuditRecorder;
 }
 
 async function storeCandidates(tx: TransactionalStoreSet, batch: BatchContext): Promise<void> {
@@ -87,6 +91,10 @@ async function storeCandidates(tx: TransactionalStoreSet, batch: BatchContext): 
   await tx.cases.saveSubmissions(plan.submissions);
   await tx.timing.insertSegments(accepted.flatMap(c => (c.event.type === 'timing.segment' ? [toSegmentRecord(c.event, batch)] : [])));
   for (const { index, event } of accepted) results[index] = { eventId: event.eventId, index, status: 'stored' };
+  const auditEvents = accepted.flatMap(c => (c.event.type === 'audit' ? [c.event] : []));
+  const entries = toLabelingAuditEntries({ user: batch.user, clientId: batch.clientId, versions: plan.versions, submissions: plan.submissions, auditEvents });
+  // Last in the transaction: the ledger lock is held from here to the commit.
+  await batch.audit?.record(entries, { tx: tx.tx });
 }
 
 /** Rejects events that break a rule; resolves schemas, projects and memberships once per batch. */

@@ -28,11 +28,11 @@ export const labelingServicesPlugin = fp(
   async (app: FastifyInstance, options: LabelingServicesOptions) => {
     const stores = app.labelingStores;
     const authorize = options.authorize ?? authorizeDevelopmentUser;
-    app.decorate('ingestService', createIngestService({ stores, schemas: createSchemaCache(), authorize }));
+    app.decorate('ingestService', createIngestService({ stores, schemas: createSchemaCache(), authorize, audit: app.auditRecorder }));
     app.decorate('projectService', createProjectService({ stores, authorize }));
     app.decorate('labelQueryService', createLabelQueryService({ stores, authorize }));
     app.decorate('caseService', createCaseService({ stores, authorize }));
     app.decorate('timingReportService', createTimingReportService({ stores, authorize }));
   },
-  { name: 'labeling-services', dependencies: ['labeling-stores'] },
+  { name: 'labeling-services', dependencies: ['labeling-stores', 'audit-recorder'] },
 );

@@ -17,6 +17,8 @@ export interface LabelingStoreSet {
 export interface TransactionalStoreSet extends LabelingStoreSet {
   /** Serializes, until the transaction ends, with every other transaction taking the same name. */
   lock(name: string): Promise<void>;
+  /** The transaction itself, for writers outside the labeling stores (the audit ledger). */
+  tx: Transaction;
 }
 
 export interface LabelingStores extends LabelingStoreSet {
@@ -38,6 +40,6 @@ function createSet(db: SqlExecutor): LabelingStoreSet {
 export function createLabelingStores(database: Database): LabelingStores {
   return {
     ...createSet(database),
-    transaction: fn => database.transaction((tx: Transaction) => fn({ ...createSet(tx), lock: name => tx.lock(name) })),
+    transaction: fn => database.transaction((tx: Transaction) => fn({ ...createSet(tx), lock: name => tx.lock(name), tx })),
   };
 }
