@@ -22,7 +22,7 @@ import { storesPlugin } from './stores/storesPlugin.js';
 import { viewerPlugin, type ViewerOptions } from './viewer/viewerPlugin.js';
 
 export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel' | 'dicomStorageDir'> &
-  Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs' | 'pacsDicomwebUrl' | 'pacsAuthorization'>> & {
+  Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs' | 'pacsDicomwebUrl' | 'pacsAuthorization' | 'audit'>> & {
   /** The OHIF viewer to host; omitted by API-only tests. */
   viewer?: ViewerOptions;
 };
@@ -50,7 +50,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
     poolMax: config.databasePoolMax,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
-  await app.register(auditRecorderPlugin);
+  await app.register(auditRecorderPlugin, { ledger: config.audit });
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(labelingStoresPlugin);
   await app.register(labelingServicesPlugin);

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OHIF_VERSION } from '@readingroom/platform-shim';
+import { loadAuditConfig, type AuditConfig } from './ledger/auditConfig.js';
 import { POSTGRES_DEFAULTS } from './stores/db/openPostgresDatabase.js';
 
 /** Everything the server reads from its environment, typed once. Documented in docs/configuration.md. */
@@ -28,6 +29,8 @@ export interface ServerConfig {
   pacsDicomwebUrl: string | undefined;
   /** Authorization header value for the PACS (e.g. "Bearer …"); never logged. */
   pacsAuthorization: string | undefined;
+  /** The audit ledger: checkpoint signing key, checkpoint interval, ATNA forwarding. */
+  audit: AuditConfig;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     devIdentity: parseBoolean('DEV_IDENTITY', env.DEV_IDENTITY ?? 'true'),
     pacsDicomwebUrl: env.PACS_DICOMWEB_URL ? parseHttpUrl('PACS_DICOMWEB_URL', env.PACS_DICOMWEB_URL) : undefined,
     pacsAuthorization: env.PACS_DICOMWEB_AUTHORIZATION || undefined,
+    audit: loadAuditConfig(env, dataDir, cwd),
   };
 }
 
