@@ -146,6 +146,32 @@ describe('forwardAnnotationEvents', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('does not send the partial statistics of a redrawn ROI (area before the pixels arrive), then nothing once they match', () => {
+    const { ledger, fire, sent } = setup();
+    const roi = (stats: Record<string, unknown>): CornerstoneAnnotation => ({
+      annotationUID: uid,
+      metadata: { toolName: 'RectangleROI', referencedImageId: 'img-1' },
+      data: { handles: { points: [[0, 0, 0], [4, 0, 0], [0, 4, 0], [4, 4, 0]] }, cachedStats: { t: stats } },
+    });
+    ledger.markKnown({
+      labelId: uid,
+      ...terms,
+      scope: 'image',
+      ...image,
+      geometry: { kind: 'rectangle', toolName: 'RectangleROI', points: [[0, 0, 0], [4, 0, 0], [0, 4, 0], [4, 4, 0]] },
+      measurements: [{ name: 'area', value: 16, unit: 'mm²' }, { name: 'mean', value: -400, unit: 'HU' }],
+    });
+    fire('MODIFIED', roi({ area: 16, areaUnit: 'mm²' }));
+    jest.advanceTimersByTime(200);
+    fire('MODIFIED', roi({ area: 16, areaUnit: 'mm²', mean: -400, modalityUnit: 'HU' }));
+    jest.advanceTimersByTime(200);
+    expect(sent).toHaveLength(0);
+    // A statistic that really changed (e.g. the image was recalibrated) is sent.
+    fire('MODIFIED', roi({ area: 16, areaUnit: 'mm²', mean: -390, modalityUnit: 'HU' }));
+    jest.advanceTimersByTime(200);
+    expect(sent.map(e => e.type)).toEqual(['label.modified']);
+  });
+
   it('sends label.removed for a known label and drops a pending edit', () => {
     const { forwarder, fire, sent, changes } = setup();
     fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));

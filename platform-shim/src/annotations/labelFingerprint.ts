@@ -4,8 +4,8 @@ import type { LabelSnapshot } from '../contract/labels.js';
 export interface LabelFingerprint {
   /** Where, what and what it says: image, geometry (to 1 µm), masks, text and the picker's terms. */
   shape: string;
-  /** Measurements to 4 significant digits; '' while Cornerstone has not computed them. */
-  measurements: string;
+  /** Measurements by name, to 4 significant digits (empty while Cornerstone has not computed them). */
+  measurements: Map<string, string>;
 }
 
 export function fingerprintLabel(snapshot: LabelSnapshot): LabelFingerprint {
@@ -23,7 +23,7 @@ export function fingerprintLabel(snapshot: LabelSnapshot): LabelFingerprint {
     .sort()
     .map(key => `${key}=${JSON.stringify(snapshot.attributes[key])}`)
     .join(',');
-  const measurements = (snapshot.measurements ?? []).map(m => `${m.name}=${m.value.toPrecision(4)}${m.unit}`);
+  const measurements = new Map((snapshot.measurements ?? []).map(m => [m.name, `${m.value.toPrecision(4)}${m.unit}`]));
   return {
     shape: [
       snapshot.scope,
@@ -38,16 +38,19 @@ export function fingerprintLabel(snapshot: LabelSnapshot): LabelFingerprint {
       attributes,
       snapshot.status,
     ].join('|'),
-    measurements: measurements.join(','),
+    measurements,
   };
 }
 
 /**
  * A change a reader would see. Measurements count because Cornerstone may complete an annotation
- * before its last statistics update; missing measurements do not, because a redrawn annotation
- * has none until its first render computes them.
+ * before its last statistics update. Missing ones do not: a redrawn annotation has none until its
+ * first render, then only those its geometry gives (area) until the image's pixels arrive (mean,
+ * ...), so a set lacking any known measurement is incomplete, never a change.
  */
 export function hasLabelChanged(previous: LabelFingerprint, next: LabelFingerprint): boolean {
   if (previous.shape !== next.shape) return true;
-  return next.measurements !== '' && next.measurements !== previous.measurements;
+  for (const name of previous.measurements.keys()) if (!next.measurements.has(name)) return false;
+  for (const [name, value] of next.measurements) if (previous.measurements.get(name) !== value) return true;
+  return false;
 }

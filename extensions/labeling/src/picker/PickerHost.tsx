@@ -16,9 +16,19 @@ export function PickerHost({ runtime }: { runtime: LabelingRuntime }) {
   const openedFrom = useRef<Element | null>(null);
   const isOpen = Boolean(open);
 
+  // Where focus was when the picker opened, read as the picker store changes: before React
+  // renders the dialog and its autofocus moves focus inside.
+  useEffect(() => {
+    let wasOpen = Boolean(runtime.picker.get());
+    return runtime.picker.subscribe(() => {
+      const nowOpen = Boolean(runtime.picker.get());
+      if (nowOpen && !wasOpen) openedFrom.current = document.activeElement;
+      wasOpen = nowOpen;
+    });
+  }, [runtime]);
+
   useEffect(() => {
     if (!isOpen) return undefined;
-    openedFrom.current = document.activeElement;
     return () => {
       const from = openedFrom.current;
       const backToPanel = from instanceof HTMLElement && from.isConnected && from.closest('[data-testid="rr-labels-panel"]');

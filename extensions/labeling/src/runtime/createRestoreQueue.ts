@@ -2,6 +2,9 @@ import type { LabelLedger, LabelSnapshot } from '@readingroom/platform-shim';
 import { isAnnotationLabel, type AnnotationDrawings } from '../cornerstone/createAnnotationDrawings';
 import { isSegmentationLabel, type SegmentationDrawings } from '../cornerstone/segmentation/createSegmentationDrawings';
 
+const RETRY_MS = 1000;
+const MAX_RETRIES = 120;
+
 /**
  * Draws labels loaded from the server once the viewer has loaded the series they are on; labels
  * of series not loaded yet wait. Each is known to the ledger before it is drawn, so the events
@@ -17,6 +20,8 @@ export function createRestoreQueue(options: {
 }) {
   const pending = new Map<string, LabelSnapshot>();
   let running: Promise<void> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retriesLeft = 0;
 
   const drawOne = async (label: LabelSnapshot): Promise<boolean> => {
     options.ledger.markKnown(label);
@@ -40,6 +45,14 @@ export function createRestoreQueue(options: {
       pending.delete(labelId);
     }
     if (drewAny) options.renderAll();
+    // Viewports load their series in their own time: look again shortly while labels wait.
+    if (pending.size > 0 && retriesLeft > 0 && retryTimer === undefined) {
+      retriesLeft--;
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        void retry();
+      }, RETRY_MS);
+    }
   };
 
   const retry = (): Promise<void> => {
@@ -50,6 +63,7 @@ export function createRestoreQueue(options: {
 
   return {
     add(labels: LabelSnapshot[]) {
+      retriesLeft = MAX_RETRIES;
       for (const label of labels) {
         options.ledger.markKnown(label);
         pending.set(label.labelId, label);
@@ -59,9 +73,14 @@ export function createRestoreQueue(options: {
     retry,
     /** A label drawn again by undo: drawn now or when its series loads. */
     redraw(label: LabelSnapshot) {
+      retriesLeft = MAX_RETRIES;
       pending.set(label.labelId, label);
       return retry();
     },
-    clear: () => pending.clear(),
+    clear() {
+      pending.clear();
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      retryTimer = undefined;
+    },
   };
 }

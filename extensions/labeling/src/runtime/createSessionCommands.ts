@@ -65,7 +65,10 @@ export function createSessionCommands(deps: {
       if (status.pending > 0) throw new Error(status.message ?? 'the server has not confirmed every change yet');
       const next = await deps.api.getNextCase(activeProjectId, studyUid);
       store.update(s => labelsReducers.submissionChanged(s, { state: 'submitted', nextStudyUid: next?.StudyInstanceUID ?? null }));
-      if (next) deps.commandsManager.runCommand('navigateHistory', { to: `${window.location.pathname}?StudyInstanceUIDs=${encodeURIComponent(next.StudyInstanceUID)}` });
+      if (next) {
+        const query = new URLSearchParams({ StudyInstanceUIDs: next.StudyInstanceUID, projectId: activeProjectId });
+        deps.commandsManager.runCommand('navigateHistory', { to: `${window.location.pathname}?${query}` });
+      }
     } catch (error) {
       store.update(s => labelsReducers.submissionChanged(s, { state: 'failed', message: `Not submitted: ${(error as Error).message}` }));
     }

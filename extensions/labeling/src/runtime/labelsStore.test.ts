@@ -30,6 +30,7 @@ describe('labels store', () => {
   it('makes the first project with a schema the active one, and lists only its labels', () => {
     let state: LabelsState = r.projectsLoaded(r.caseOpened(EMPTY_LABELS_STATE, '1.2'), [project('draft-project', false), project('lung', true)]);
     expect(state.activeProjectId).toBe('lung');
+    expect(r.projectsLoaded(EMPTY_LABELS_STATE, [project('lung', true), project('other', true)], 'other').activeProjectId).toBe('other');
     expect(selectActiveSchema(state)?.version).toBe(2);
     state = r.studyLoaded(r.studyLoading(state, '1.2'), '1.2', [saved('a'), saved('b', 'other')]);
     expect(selectProjectLabels(state).map(e => [e.snapshot.labelId, e.origin, e.version])).toEqual([['a', 'server', 3]]);

@@ -69,12 +69,16 @@ export const labelsReducers = {
   sessionLoaded: (state: LabelsState, user: SessionUser, identity: 'development' | 'oidc'): LabelsState => ({ ...state, user, identity, sessionError: undefined }),
   sessionFailed: (state: LabelsState, message: string): LabelsState => ({ ...state, sessionError: message }),
   caseOpened: (state: LabelsState, StudyInstanceUID: string): LabelsState => ({ ...state, studyUid: StudyInstanceUID, projectsLoading: true, projectError: undefined }),
-  projectsLoaded: (state: LabelsState, projects: StudyProject[]): LabelsState => ({
+  projectsLoaded: (state: LabelsState, projects: StudyProject[], preferredProjectId?: string): LabelsState => ({
     ...state,
     projects,
     projectsLoading: false,
-    // The first project that has a schema to label with.
-    activeProjectId: state.activeProjectId ?? projects.find(p => p.schema)?.project.projectId ?? projects[0]?.project.projectId,
+    // The project the link names, else the first one that has a schema to label with.
+    activeProjectId:
+      state.activeProjectId ??
+      projects.find(p => p.project.projectId === preferredProjectId)?.project.projectId ??
+      projects.find(p => p.schema)?.project.projectId ??
+      projects[0]?.project.projectId,
   }),
   projectsFailed: (state: LabelsState, message: string): LabelsState => ({ ...state, projectsLoading: false, projectError: message }),
   projectChosen: (state: LabelsState, projectId: string): LabelsState => ({ ...state, activeProjectId: projectId, selectedLabelId: undefined, undo: undefined }),

@@ -3,14 +3,14 @@ import { labelsReducers, type LabelsStore } from './labelsStore';
 
 /**
  * Learns what a study is labeled for (its projects, each with the schema new labels are made
- * with) and loads its saved labels. Resolves with the labels, or [] when loading failed (the
+ * with) and loads its saved labels. A link may name the project to label for (`&projectId=`). Resolves with the labels, or [] when loading failed (the
  * store then says why).
  */
-export async function loadCase(api: ApiClient, store: LabelsStore, StudyInstanceUID: string): Promise<Label[]> {
+export async function loadCase(api: ApiClient, store: LabelsStore, StudyInstanceUID: string, preferredProjectId?: string): Promise<Label[]> {
   store.update(s => labelsReducers.caseOpened(s, StudyInstanceUID));
   store.update(s => labelsReducers.studyLoading(s, StudyInstanceUID));
   const [projects, labels] = await Promise.allSettled([api.listStudyProjects(StudyInstanceUID), api.listStudyLabels(StudyInstanceUID)]);
-  if (projects.status === 'fulfilled') store.update(s => labelsReducers.projectsLoaded(s, projects.value));
+  if (projects.status === 'fulfilled') store.update(s => labelsReducers.projectsLoaded(s, projects.value, preferredProjectId));
   else store.update(s => labelsReducers.projectsFailed(s, `Could not load the study's projects: ${messageOf(projects.reason)}`));
   if (labels.status === 'rejected') {
     store.update(s => labelsReducers.studyFailed(s, StudyInstanceUID, `Could not load saved labels: ${messageOf(labels.reason)}`));

@@ -29,6 +29,11 @@ import { loadCase } from './loadCase';
 import { createSessionCommands, type SessionCommands } from './createSessionCommands';
 import { trackPointer } from './trackPointer';
 
+/** `&projectId=` of the viewer link: which of the study's projects to label for. */
+function projectIdFromLink(): string | undefined {
+  return new URLSearchParams(window.location.search).get('projectId') ?? undefined;
+}
+
 export interface SessionDeps {
   api: ApiClient;
   sender: EventSender;
@@ -156,10 +161,18 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
       seenStudies.add(StudyInstanceUID);
       audit.studyOpened(StudyInstanceUID, deps.mode);
       // The first study is the case; priors opened alongside are for reading only.
-      if (seenStudies.size === 1) void loadCase(deps.api, store, StudyInstanceUID).then(labels => restorer.add(labels));
+      if (seenStudies.size === 1) void loadCase(deps.api, store, StudyInstanceUID, projectIdFromLink()).then(labels => restorer.add(labels));
     }
     void restorer.retry();
   };
+  // The toolbar shows the tools the active schema allows: re-evaluate it when that schema changes.
+  let shownSchema = getSchema();
+  const unsubscribeSchema = store.subscribe(() => {
+    const schema = getSchema();
+    if (schema === shownSchema) return;
+    shownSchema = schema;
+    servicesManager.services.toolbarService.refreshToolbarState({ viewportId: viewer.activeViewport()?.viewportId });
+  });
   const subscriptions = [
     displaySetService.subscribe(displaySetService.EVENTS.DISPLAY_SETS_ADDED, ({ displaySetsAdded }) => onDisplaySets(displaySetsAdded ?? [])),
     viewportGridService.subscribe(viewportGridService.EVENTS.GRID_STATE_CHANGED, () => void restorer.retry()),
@@ -176,6 +189,7 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
     viewportElement: () => viewer.activeViewport()?.viewport?.element,
     stop() {
       subscriptions.forEach(s => s.unsubscribe());
+      unsubscribeSchema();
       cornerstone.eventTarget.removeEventListener(cornerstoneTools.Enums.Events.TOOL_ACTIVATED, onToolActivated);
       forwarder.flush();
       segmentationForwarder.flush();

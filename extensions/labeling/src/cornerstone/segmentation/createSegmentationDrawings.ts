@@ -154,7 +154,8 @@ export function createSegmentationDrawings(options: { servicesManager: ServicesM
     async draw(label: SegmentationLabel, title: string, color?: string): Promise<boolean> {
       if (segmentOfLabel.has(label.labelId)) return true;
       const displaySet = label.SeriesInstanceUID ? displaySetService.getDisplaySetsForSeries(label.SeriesInstanceUID)[0] : undefined;
-      if (!displaySet || !label.SeriesInstanceUID) return false;
+      // OHIF gives a display set its image ids once a viewport shows it; the labelmap is built on them.
+      if (!displaySet?.imageIds?.length || !label.SeriesInstanceUID) return false;
       const segmentationId = await ensureSegmentation(displaySet, viewer.viewportIdsShowing(label.SeriesInstanceUID));
       const taken = new Set(segmentsOf(segmentationId).filter(s => labelOfSegment.has(keyOf({ segmentationId, segmentIndex: s.segmentIndex }))).map(s => s.segmentIndex));
       const segmentIndex = taken.has(label.geometry.segmentNumber) ? segmentationService.getNextAvailableSegmentIndex(segmentationId) : label.geometry.segmentNumber;

@@ -1,0 +1,168 @@
+import { expect, test, type Page } from './support/fixtures';
+import { EVERY_GEOMETRY_PROJECT, createEveryGeometryProject } from './support/everyGeometryProject';
+import {
+  answerPicker,
+  captureLabelingState,
+  circlePath,
+  clickAt,
+  countMaskPixels,
+  dragThrough,
+  fetchProjectLabels,
+  labelContent,
+  openInLabelingMode,
+  readViewerLabels,
+} from './support/labeling';
+import { findDemoStudy } from './support/viewer';
+
+/** Smooth margin (key 1 on the first field), then save. */
+const SMOOTH_LESION = ['1', '1', 'Enter'];
+
+async function waitUntilSaved(page: Page) {
+  await expect(page.getByTestId('rr-sync-status')).toHaveAttribute('data-state', 'synced');
+}
+
+/** Blurs the window for a while; returns the page-clock interval during which it had no focus. */
+async function blurWindowFor(page: Page, ms: number) {
+  const from = await page.evaluate(() => {
+    window.dispatchEvent(new Event('blur'));
+    return Date.now();
+  });
+  // Pointer movement over a blurred window is not activity.
+  await page.mouse.move(500, 400);
+  await page.mouse.move(600, 450);
+  await page.waitForTimeout(ms);
+  const to = await page.evaluate(() => {
+    const at = Date.now();
+    window.dispatchEvent(new Event('focus'));
+    return at;
+  });
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
+
+test.describe('labeling workflow on the demo CT', () => {
+  test('every geometry and a classification by keyboard, edit, delete and undo, submit, reload: the same labels from the server; honest timing', async ({ page, request, consoleErrors }) => {
+    test.setTimeout(360_000);
+    const ct = await findDemoStudy(request, 'CT CHEST WITHOUT CONTRAST');
+    await createEveryGeometryProject(request, ct);
+    await openInLabelingMode(page, `${ct}&projectId=${EVERY_GEOMETRY_PROJECT}`);
+    await expect(page.getByTestId('rr-project')).toHaveAttribute('data-project-id', EVERY_GEOMETRY_PROJECT);
+    // The schema allows every geometry: every labeling tool is offered.
+    for (const tool of ['Point', 'Length', 'Bidirectional', 'Ellipse', 'Rectangle', 'Freehand', 'Brush', 'Eraser', 'Threshold', 'Classify']) {
+      await expect(page.locator(`[data-cy="ReadingRoom${tool === 'Threshold' ? 'Threshold' : tool}"]`)).toBeVisible();
+    }
+
+    // One label of each geometry, each named in the picker by keyboard.
+    await page.keyboard.press('p');
+    await clickAt(page, [0.3, 0.3]);
+    await answerPicker(page, SMOOTH_LESION);
+    const drawn: Array<[string, Array<[number, number]>]> = [
+      ['d', [[0.22, 0.45], [0.32, 0.5]]],
+      ['x', [[0.6, 0.38], [0.7, 0.44]]],
+      ['o', [[0.62, 0.55], [0.7, 0.62]]],
+      ['q', [[0.22, 0.6], [0.3, 0.68]]],
+      ['f', circlePath([0.5, 0.27], 0.04)],
+      ['s', [[0.44, 0.78], [0.5, 0.79]]],
+    ];
+    for (const [key, path] of drawn) {
+      await page.keyboard.press(key);
+      // A brush repaints on every move: a short stroke is enough.
+      await dragThrough(page, path, key === 's' ? 1 : 4);
+      await answerPicker(page, SMOOTH_LESION);
+    }
+    // A study-level classification (Image quality: limited) and a series-level one (pleural effusion, no attributes).
+    await page.keyboard.press('k');
+    await answerPicker(page, ['1', '2', 'Enter']);
+    await page.keyboard.press('k');
+    await answerPicker(page, ['2']);
+    await expect(page.getByTestId('rr-label-count')).toHaveText('9');
+    await expect.poll(async () => (await fetchProjectLabels(request, ct, EVERY_GEOMETRY_PROJECT)).length).toBe(9);
+
+    let labels = await fetchProjectLabels(request, ct, EVERY_GEOMETRY_PROJECT);
+    const kindOf = (l: Record<string, unknown>) => (l.geometry as { kind: string }).kind + (l.scope === 'image' ? '' : `@${l.scope}`);
+    expect(labels.map(kindOf).sort()).toEqual(
+      ['bidirectional', 'classification@series', 'classification@study', 'ellipse', 'freehand', 'length', 'point', 'rectangle', 'segmentation@series'].sort(),
+    );
+    expect(labels.filter(l => l.findingTypeId === 'lesion').every(l => (l.attributes as Record<string, unknown>).margin === 'smooth')).toBe(true);
+    expect(labels.find(l => l.findingTypeId === 'image-quality')!.attributes).toEqual({ quality: 'limited' });
+    const byKind = (kind: string) => labels.find(l => kindOf(l) === kind)!;
+
+    // Edit an attribute from the list: M focuses it; Home, ↓ to the length; Enter opens the picker on its attributes.
+    await page.keyboard.press('m');
+    await expect(page.getByTestId('rr-label-list')).toBeFocused();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator(`[data-label-id="${byKind('length').labelId}"]`)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await answerPicker(page, ['2', 'Enter']);
+    await expect(page.getByTestId('rr-label-list')).toBeFocused();
+    await expect.poll(async () => byKindIn(await fetchProjectLabels(request, ct, EVERY_GEOMETRY_PROJECT), 'length').attributes).toEqual({ margin: 'spiculated' });
+
+    // Delete the rectangle and bring it back with Ctrl+Z while the undo is offered.
+    const rectangle = byKind('rectangle');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect(page.locator(`[data-label-id="${rectangle.labelId}"]`)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('rr-undo-bar')).toBeVisible();
+    await expect(page.getByTestId('rr-label-count')).toHaveText('8');
+    const serverLabelIds = async () => (await fetchProjectLabels(request, ct, EVERY_GEOMETRY_PROJECT)).map(l => l.labelId);
+    await expect.poll(serverLabelIds).not.toContain(rectangle.labelId);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('rr-label-count')).toHaveText('9');
+    await expect(page.getByTestId('rr-undo-bar')).toBeHidden();
+    await expect.poll(serverLabelIds).toContain(rectangle.labelId);
+
+    labels = await fetchProjectLabels(request, ct, EVERY_GEOMETRY_PROJECT);
+    expect(byKindIn(labels, 'length').attributes).toEqual({ margin: 'spiculated' });
+    expect(labelContent([byKindIn(labels, 'rectangle')])).toEqual(labelContent([rectangle]));
+
+    // A blurred window counts no time (this also closes the running stretch, so it is reported).
+    const blurred = await blurWindowFor(page, 2500);
+
+    // Submit: every label becomes submitted; this project has no other case.
+    await page.getByTestId('rr-submit-case').click();
+    await expect(page.getByTestId('rr-submission')).toHaveAttribute('data-state', 'submitted');
+    await expect(page.getByTestId('rr-case-status')).toHaveAttribute('data-submitted', '9');
+    await waitUntilSaved(page);
+
+    const before = await captureLabelingState(page, request, ct, EVERY_GEOMETRY_PROJECT);
+    expect(before.server.every(l => l.status === 'submitted')).toBe(true);
+
+    await page.reload();
+    await expect(page.getByTestId('rr-label-count')).toHaveText('9', { timeout: 60_000 });
+    await expect.poll(async () => (await readViewerLabels(page)).annotations.length).toBe(6);
+    await expect.poll(async () => (await readViewerLabels(page)).segments.find(s => s.voxels > 0)?.voxels ?? 0).toBeGreaterThan(0);
+    await page.waitForTimeout(1500); // let restored annotations render and recompute their statistics
+    await waitUntilSaved(page);
+    const after = await captureLabelingState(page, request, ct, EVERY_GEOMETRY_PROJECT);
+
+    // The server state did not change by reopening (no version, hash or time moved) and the viewer shows it all again.
+    expect(after.server).toEqual(before.server);
+    expect(after.viewer.rows).toEqual(before.viewer.rows);
+    expect(after.viewer.annotations).toEqual(before.viewer.annotations);
+    expect(after.viewer.segments.map(s => s.voxels)).toEqual(before.viewer.segments.map(s => s.voxels));
+    // ... and it is what the server stored: every annotation exactly where its label says, the mask pixel for pixel.
+    for (const annotation of after.viewer.annotations) {
+      const label = after.server.find(l => l.labelId === annotation.annotationUID)!;
+      const points = (label.geometry as { points: number[][] }).points.map(p => p.map(v => Math.round(v * 1000) / 1000));
+      expect(annotation.points).toEqual(points);
+    }
+    const segmentation = byKindIn(after.server, 'segmentation@series').geometry as { segmentNumber: number; frames: Array<{ mask: string }> };
+    const painted = segmentation.frames.reduce((sum, f) => sum + countMaskPixels(f.mask), 0);
+    expect(after.viewer.segments.find(s => s.segmentIndex === segmentation.segmentNumber)?.voxels).toBe(painted);
+
+    // Timing: every label has active time; nothing was counted while the window was blurred.
+    const report = await (await request.get(`/api/v1/reports/timing?projectId=${EVERY_GEOMETRY_PROJECT}`)).json();
+    const caseTiming = report.labelers[0].cases.find((c: { StudyInstanceUID: string }) => c.StudyInstanceUID === ct);
+    for (const label of after.server) {
+      expect(caseTiming.byLabel.find((t: { labelId: string }) => t.labelId === label.labelId)?.activeMs ?? 0).toBeGreaterThan(0);
+    }
+    const duringBlur = await (await request.get(`/api/v1/reports/timing?projectId=${EVERY_GEOMETRY_PROJECT}&from=${blurred.from}&to=${blurred.to}`)).json();
+    expect(duringBlur.labelers.reduce((sum: number, l: { activeMs: number }) => sum + l.activeMs, 0)).toBe(0);
+
+    expect(consoleErrors.filter(e => e.includes('ReadingRoom'))).toEqual([]);
+  });
+});
+
+function byKindIn(labels: Array<Record<string, unknown>>, kind: string) {
+  return labels.find(l => (l.geometry as { kind: string }).kind + (l.scope === 'image' ? '' : `@${l.scope}`) === kind)!;
+}
