@@ -10,6 +10,14 @@ export async function openInLabelingMode(page: Page, StudyInstanceUID: string) {
   await page.waitForFunction(() => (document.querySelector<HTMLCanvasElement>('canvas.cornerstone-canvas')?.width ?? 0) > 0, null, { timeout: 90_000 });
 }
 
+/** Makes a project the one labeled for, once the study's projects are loaded (other tests may add the study to projects of their own). */
+export async function chooseProject(page: Page, projectId: string) {
+  const project = page.getByTestId('rr-project');
+  await expect(project).not.toHaveAttribute('data-project-id', '');
+  if ((await project.getAttribute('data-project-id')) !== projectId) await project.locator('select').selectOption(projectId);
+  await expect(project).toHaveAttribute('data-project-id', projectId);
+}
+
 /** Page coordinates of points given as fractions of the first viewport (OHIF's banner stays below y = 0.9). */
 export async function viewportPoints(page: Page, fractions: Fraction[]): Promise<Array<[number, number]>> {
   const box = (await page.locator('canvas.cornerstone-canvas').first().boundingBox())!;

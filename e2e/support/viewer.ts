@@ -39,9 +39,9 @@ export async function viewportPixelStats(page: Page) {
   });
 }
 
-/** Draws a length measurement across the middle of the first viewport with OHIF's Length tool. */
+/** Draws a length across the middle of the first viewport with the labeling toolbar's Length tool. */
 export async function drawLength(page: Page, from: [number, number] = [0.4, 0.5], to: [number, number] = [0.55, 0.55]) {
-  await page.locator('[data-cy="MeasurementTools-split-button-primary"]').click();
+  await page.locator('[data-cy="ReadingRoomLength"]').click();
   const box = (await page.locator('canvas.cornerstone-canvas').first().boundingBox())!;
   const [x0, y0] = [box.x + box.width * from[0], box.y + box.height * from[1]];
   const [x1, y1] = [box.x + box.width * to[0], box.y + box.height * to[1]];
