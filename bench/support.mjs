@@ -23,7 +23,7 @@ export function startServer(env) {
   const output = [];
   const child = spawn(process.execPath, [join(repositoryRoot, 'server-stub/dist/cli.js'), 'serve'], {
     cwd: repositoryRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', IDENTITY: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -31,6 +31,8 @@ export async function startServer(options: { ohifVersion: string; env?: Record<s
       DATA_DIR: dataDir,
       OHIF_VERSION: options.ohifVersion,
       LOG_LEVEL: 'info',
+      // Specs where identity is not the point act as the development user; e2e/identity signs in (IDENTITY=demo).
+      IDENTITY: 'development',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

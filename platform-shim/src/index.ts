@@ -88,6 +88,36 @@ export {
   ImportedInstance,
 } from './contract/exports.js';
 export type { ExportFormat, ExportDestination, ImportOutcome } from './contract/exports.js';
+export {
+  PROJECT_ROLES,
+  UserId,
+  ProjectMember,
+  ProjectMemberList,
+  ProjectMemberInput,
+  CaseAssignment,
+  CaseAssignmentList,
+  KnownUser,
+  KnownUserList,
+  BreakGlassRequest,
+  BreakGlassGrant,
+  BreakGlassGrantList,
+} from './contract/access.js';
+export type { ProjectRole } from './contract/access.js';
+export {
+  AUDIT_TRAIL_ACTIVITIES,
+  AuditLedgerRecord,
+  AuditTrail,
+  AuditTrailEntry,
+  AuditTrailQuery,
+  ConsistencyProof,
+  ConsistencyProofQuery,
+  HexHash,
+  InclusionProof,
+  LatestCheckpoint,
+  RecordInclusion,
+  SignedCheckpoint,
+} from './contract/audit.js';
+export type { AuditTrailActivity } from './contract/audit.js';
 export { API_BASE, apiPaths } from './contract/apiPaths.js';
 export { createValidator, validateClientEvent, validateLabelSnapshot } from './contract/validate.js';
 export type { Validation } from './contract/validate.js';

@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OHIF_VERSION } from '@readingroom/platform-shim';
 import { loadAuditConfig, type AuditConfig } from './ledger/auditConfig.js';
+import { loadIdentityConfig, type IdentityConfig } from './identity/identityConfig.js';
 import { POSTGRES_DEFAULTS } from './stores/db/openPostgresDatabase.js';
 
 /** Everything the server reads from its environment, typed once. Documented in docs/configuration.md. */
@@ -24,7 +25,10 @@ export interface ServerConfig {
   seedDemo: boolean;
   demoSeed: number;
   logLevel: string;
-  devIdentity: boolean;
+  /** Who requests come from: OIDC access tokens (`demo` provider or the site's `oidc`), or `development` (loopback only). */
+  identity: IdentityConfig;
+  /** How long an auditor's break-glass access to a study lasts, in minutes. */
+  breakGlassMinutes: number;
   /** The site's PACS DICOMweb root: exports are also sent there (STOW-RS), imports may read from it. */
   pacsDicomwebUrl: string | undefined;
   /** Authorization header value for the PACS (e.g. "Bearer …"); never logged. */
@@ -57,7 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO ?? 'true'),
     demoSeed: parseInteger('DEMO_SEED', env.DEMO_SEED ?? '20261128'),
     logLevel: env.LOG_LEVEL ?? 'info',
-    devIdentity: parseBoolean('DEV_IDENTITY', env.DEV_IDENTITY ?? 'true'),
+    identity: loadIdentityConfig(env),
+    breakGlassMinutes: parsePositive('BREAK_GLASS_MINUTES', env.BREAK_GLASS_MINUTES ?? '60'),
     pacsDicomwebUrl: env.PACS_DICOMWEB_URL ? parseHttpUrl('PACS_DICOMWEB_URL', env.PACS_DICOMWEB_URL) : undefined,
     pacsAuthorization: env.PACS_DICOMWEB_AUTHORIZATION || undefined,
     audit: loadAuditConfig(env, dataDir, cwd),

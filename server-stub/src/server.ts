@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { ensureOhifHost } from './host/ensureOhifHost.js';
+import { seedDemoAccess } from './services/access/seedDemoAccess.js';
 import { seedDemoProjects } from './services/labeling/seedDemoProjects.js';
 import { seedDemoStudies } from './services/seedDemoStudies.js';
 
@@ -28,6 +29,8 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     });
     const projects = await seedDemoProjects(app.projectService, { seed: config.demoSeed });
     if (projects.length > 0) app.log.info({ projects }, 'Demo labeling projects seeded with their schemas and studies');
+    // The demo users' memberships and case assignments (docs/identity.md, "Demo users").
+    await seedDemoAccess(app.accessStores, projects);
   }
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

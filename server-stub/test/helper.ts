@@ -31,7 +31,7 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
         host: '127.0.0.1',
         databaseUrl: database?.url,
         dicomStorageDir: join(dir, 'dicom'),
-        devIdentity: true,
+        identity: { mode: 'development' },
         logLevel: 'silent',
         databasePoolMax: 4,
         ...overrides,

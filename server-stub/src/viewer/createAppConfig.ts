@@ -4,6 +4,8 @@ export interface AppConfigOptions {
   hostVersion: string;
   serverVersion: string;
   plugins: PluginManifest[];
+  /** The identity provider the viewer signs in with (authorization code + PKCE); none in development. */
+  oidc?: { issuer: string; clientId: string; scope: string };
 }
 
 // Placeholder replaced by a browser-side expression, so the config works behind any origin.
@@ -57,6 +59,7 @@ export function createAppConfig(options: AppConfigOptions): string {
         },
       },
     ],
+    ...(options.oidc ? { oidc: [createOidcEntry(options.oidc)] } : {}),
     readingroom: {
       hostVersion: options.hostVersion,
       serverVersion: options.serverVersion,
@@ -70,4 +73,23 @@ export function createAppConfig(options: AppConfigOptions): string {
     `window.config = ${body};`,
     '',
   ].join('\n');
+}
+
+/**
+ * OHIF's own `oidc` setting (3.13: the first entry is used; `response_type: 'code'` selects its
+ * oidc-client-ts client, authorization code + PKCE). Relative URIs are resolved by OHIF against
+ * the page's origin. OHIF then sends the access token on DICOMweb requests, and platform-shim on
+ * API requests, from `userAuthenticationService`.
+ */
+function createOidcEntry(oidc: NonNullable<AppConfigOptions['oidc']>) {
+  return {
+    authority: oidc.issuer,
+    client_id: oidc.clientId,
+    redirect_uri: '/callback',
+    post_logout_redirect_uri: '/',
+    response_type: 'code',
+    scope: oidc.scope,
+    automaticSilentRenew: true,
+    revokeAccessTokenOnSignout: true,
+  };
 }

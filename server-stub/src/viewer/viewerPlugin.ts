@@ -14,7 +14,7 @@ export interface ViewerOptions {
 }
 
 // Paths the viewer must never answer with index.html: a miss there is a real 404.
-const NOT_VIEWER = /^\/(api|dicomweb|plugins|healthz)(\/|$)/;
+const NOT_VIEWER = /^\/(api|dicomweb|plugins|healthz|oidc)(\/|$)/;
 // Bundler output named by content hash never changes; everything else is revalidated.
 const HASHED = /\.[0-9a-f]{8,}\.(m?js|css|wasm)$|^[0-9a-f]{16}\.wasm$/;
 
@@ -28,7 +28,12 @@ export const viewerPlugin = fp(
     if (plugins.length === 0) {
       app.log.warn({ pluginsDir: options.pluginsDir }, 'No built ReadingRoom plugins found; run `npm run build`. The viewer runs without them.');
     }
-    const appConfig = createAppConfig({ hostVersion: options.hostVersion, serverVersion, plugins });
+    // Made on first request: the demo provider's issuer names the port, known once the server listens.
+    let appConfig: string | undefined;
+    const getAppConfig = () => {
+      const oidc = app.oidcClient ? { issuer: app.oidcClient.issuer(), clientId: app.oidcClient.clientId, scope: app.oidcClient.scope } : undefined;
+      return (appConfig ??= createAppConfig({ hostVersion: options.hostVersion, serverVersion, plugins, oidc }));
+    };
 
     await app.register(fastifyStatic, { root: options.ohifDistDir, serve: false, cacheControl: false });
     // RFC 9239: JavaScript (modules included) is text/javascript; `send` would say application/javascript.
@@ -38,7 +43,7 @@ export const viewerPlugin = fp(
     });
 
     app.get('/app-config.js', async (_request, reply) =>
-      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(appConfig),
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(getAppConfig()),
     );
 
     app.get('/plugins/*', async (request, reply) => {
@@ -65,7 +70,7 @@ export const viewerPlugin = fp(
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     });
   },
-  { name: 'viewer' },
+  { name: 'viewer', dependencies: ['identity'] },
 );
 
 function safeRelative(path: string): string | undefined {

@@ -27,7 +27,7 @@ afterAll(async () => {
 function serve(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: string[] }> {
   const output: string[] = [];
   const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), OHIF_DIST_DIR: join(dir, 'ohif'), SEED_DEMO: 'false', ...(database && { DATABASE_URL: database.url }), ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), OHIF_DIST_DIR: join(dir, 'ohif'), SEED_DEMO: 'false', IDENTITY: 'development', ...(database && { DATABASE_URL: database.url }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

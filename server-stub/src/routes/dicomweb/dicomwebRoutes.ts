@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { checkDicomwebAccess } from './checkDicomwebAccess.js';
 import { qidoRoutes } from './qidoRoutes.js';
 import { stowRoutes } from './stowRoutes.js';
 import { wadoRoutes } from './wadoRoutes.js';
@@ -14,6 +15,8 @@ export interface DicomwebRoutesOptions {
  */
 export async function dicomwebRoutes(app: FastifyInstance, options: DicomwebRoutesOptions) {
   app.addContentTypeParser('multipart/related', (_request, payload, done) => done(null, payload));
+  // Who may query, retrieve and store what (services/access); QIDO results are filtered in the route.
+  app.addHook('preHandler', async request => checkDicomwebAccess(app, request));
   await app.register(qidoRoutes);
   await app.register(wadoRoutes);
   await app.register(stowRoutes, { maxStowBytes: options.maxStowBytes ?? 4 * 1024 ** 3 });

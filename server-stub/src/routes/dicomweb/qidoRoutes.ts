@@ -5,6 +5,7 @@ import type { QidoLevel } from '../../dicomweb/qido/qidoAttributes.js';
 import { parseAccept } from '../../dicomweb/multipart/parseMediaType.js';
 import { acceptsDicomJson } from '../../dicomweb/wado/negotiateMedia.js';
 import { HttpError } from '../../plugins/errorHandling.js';
+import { restrictQidoQuery } from '../../services/access/restrictQidoQuery.js';
 import { baseUrlOf, checkUids, DICOM_JSON, notAcceptable } from './dicomwebRequest.js';
 
 interface ScopeParams {
@@ -34,7 +35,9 @@ export async function qidoRoutes(app: FastifyInstance) {
         if (error instanceof QidoQueryError) throw new HttpError(400, 'bad_request', error.message);
         throw error;
       }
-      const rows = await app.dicomStore.query(query);
+      // Only the studies the caller may see (services/access).
+      const visible = restrictQidoQuery(query, await app.accessService.queryableStudies(request.user));
+      const rows = visible ? await app.dicomStore.query(visible) : [];
       const baseUrl = baseUrlOf(request);
       return reply.type(DICOM_JSON).send(JSON.stringify(rows.map(row => buildQidoResult(row, query, baseUrl))));
     });

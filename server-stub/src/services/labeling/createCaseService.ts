@@ -2,7 +2,7 @@ import type { Case, CaseStatus, SessionUser } from '@readingroom/platform-shim';
 import { HttpError } from '../../plugins/errorHandling.js';
 import type { CaseRow } from '../../stores/labeling/createCaseStore.js';
 import type { LabelingStores } from '../../stores/labeling/createLabelingStores.js';
-import type { Authorize } from './authorize.js';
+import { isInScope, UNRESTRICTED, type AccessScopes, type Authorize } from './authorize.js';
 
 export interface CaseService {
   /** The caller's cases of a project, in the order the project's studies were added. */
@@ -20,12 +20,15 @@ export function caseStatusOf(row: CaseRow): CaseStatus {
   return row.labelCount > 0 || row.submittedAt !== null ? 'in-progress' : 'not-started';
 }
 
-export function createCaseService(deps: { stores: LabelingStores; authorize: Authorize }): CaseService {
+export function createCaseService(deps: { stores: LabelingStores; authorize: Authorize; scopes?: AccessScopes }): CaseService {
   const { stores, authorize } = deps;
+  const scopes = deps.scopes ?? UNRESTRICTED;
   const listCases = async (user: SessionUser, projectId: string): Promise<Case[]> => {
     await authorize(user, 'cases.read', { projectId });
     if (!(await stores.projects.getProject(projectId))) throw new HttpError(404, 'not_found', `No project "${projectId}"`);
-    return (await stores.cases.listCases(projectId, user.id)).map(row => ({
+    // A labeler's cases are the studies assigned to them.
+    const assigned = await scopes.casesFor(user, projectId);
+    return (await stores.cases.listCases(projectId, user.id)).filter(row => isInScope(assigned, row.StudyInstanceUID)).map(row => ({
       projectId,
       StudyInstanceUID: row.StudyInstanceUID,
       status: caseStatusOf(row),

@@ -1,7 +1,7 @@
 import { validateLabelSchemaDefinition, type LabelSchema, type Project, type ProjectInput, type ProjectStudy, type SessionUser, type StudyProject } from '@readingroom/platform-shim';
 import { HttpError } from '../../plugins/errorHandling.js';
 import type { LabelingStores } from '../../stores/labeling/createLabelingStores.js';
-import type { Authorize } from './authorize.js';
+import { isInScope, UNRESTRICTED, type AccessScopes, type Authorize } from './authorize.js';
 
 export interface ProjectService {
   listProjects(user: SessionUser): Promise<Project[]>;
@@ -16,8 +16,9 @@ export interface ProjectService {
 }
 
 /** Projects, the studies they label and their schema versions (immutable once stored). */
-export function createProjectService(deps: { stores: LabelingStores; authorize: Authorize; now?: () => Date }): ProjectService {
+export function createProjectService(deps: { stores: LabelingStores; authorize: Authorize; scopes?: AccessScopes; now?: () => Date }): ProjectService {
   const { stores, authorize } = deps;
+  const scopes = deps.scopes ?? UNRESTRICTED;
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
   const requireProject = async (projectId: string) => {
     const project = await stores.projects.getProject(projectId);
@@ -28,7 +29,8 @@ export function createProjectService(deps: { stores: LabelingStores; authorize: 
   return {
     async listProjects(user) {
       await authorize(user, 'project.read');
-      return stores.projects.listProjects();
+      const visible = await scopes.projectsFor(user, 'project.read');
+      return (await stores.projects.listProjects()).filter(p => isInScope(visible, p.projectId));
     },
 
     async getProject(user, projectId) {
@@ -63,7 +65,8 @@ export function createProjectService(deps: { stores: LabelingStores; authorize: 
 
     async listStudyProjects(user, StudyInstanceUID) {
       await authorize(user, 'project.read', { StudyInstanceUID });
-      return stores.projects.listStudyProjects(StudyInstanceUID);
+      const visible = await scopes.projectsFor(user, 'labels.read', StudyInstanceUID);
+      return (await stores.projects.listStudyProjects(StudyInstanceUID)).filter(p => isInScope(visible, p.project.projectId));
     },
 
     async addStudy(user, projectId, StudyInstanceUID) {

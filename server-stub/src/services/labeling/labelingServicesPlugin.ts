@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createTimingReportService, type TimingReportService } from '../timing/createTimingReportService.js';
-import { authorizeDevelopmentUser, type Authorize } from './authorize.js';
+import { authorizeDevelopmentUser, UNRESTRICTED, type AccessScopes, type Authorize } from './authorize.js';
 import { createCaseService, type CaseService } from './createCaseService.js';
 import { createIngestService, type IngestService } from './createIngestService.js';
 import { createLabelQueryService, type LabelQueryService } from './createLabelQueryService.js';
@@ -19,8 +19,10 @@ declare module 'fastify' {
 }
 
 export interface LabelingServicesOptions {
-  /** The access decision seam; identity and roles (issue 4) replace the default. */
+  /** The access decision seam (services/access in the server); the default allows the development user only. */
   authorize?: Authorize;
+  /** What listings may show a user (services/access); the default shows everything. */
+  scopes?: AccessScopes;
 }
 
 /** The labeling workflow's services: event ingest, projects and schemas, labels, cases, timing. */
@@ -28,10 +30,11 @@ export const labelingServicesPlugin = fp(
   async (app: FastifyInstance, options: LabelingServicesOptions) => {
     const stores = app.labelingStores;
     const authorize = options.authorize ?? authorizeDevelopmentUser;
+    const scopes = options.scopes ?? UNRESTRICTED;
     app.decorate('ingestService', createIngestService({ stores, schemas: createSchemaCache(), authorize, audit: app.auditRecorder }));
-    app.decorate('projectService', createProjectService({ stores, authorize }));
-    app.decorate('labelQueryService', createLabelQueryService({ stores, authorize }));
-    app.decorate('caseService', createCaseService({ stores, authorize }));
+    app.decorate('projectService', createProjectService({ stores, authorize, scopes }));
+    app.decorate('labelQueryService', createLabelQueryService({ stores, authorize, scopes }));
+    app.decorate('caseService', createCaseService({ stores, authorize, scopes }));
     app.decorate('timingReportService', createTimingReportService({ stores, authorize }));
   },
   { name: 'labeling-services', dependencies: ['labeling-stores', 'audit-recorder'] },

@@ -1,6 +1,6 @@
 import { getDemoStudyGenerator } from '../../demo/generateDemoStudies.js';
 import { demoProjects } from '../../demo/schemas/demoProjects.js';
-import { DEVELOPMENT_USER } from '../../identity/identityPlugin.js';
+import { DEMO_SEEDER } from '../../identity/identityPlugin.js';
 import type { ProjectService } from './createProjectService.js';
 
 /**
@@ -11,11 +11,11 @@ import type { ProjectService } from './createProjectService.js';
 export async function seedDemoProjects(projectService: ProjectService, options: { seed: number }): Promise<string[]> {
   const seeded: string[] = [];
   for (const demo of demoProjects) {
-    if (await projectService.getProject(DEVELOPMENT_USER, demo.projectId)) continue;
-    await projectService.saveProject(DEVELOPMENT_USER, demo.projectId, { title: demo.title, description: demo.description });
-    await projectService.createSchema(DEVELOPMENT_USER, demo.projectId, demo.schema);
+    if (await projectService.getProject(DEMO_SEEDER, demo.projectId)) continue;
+    await projectService.saveProject(DEMO_SEEDER, demo.projectId, { title: demo.title, description: demo.description });
+    await projectService.createSchema(DEMO_SEEDER, demo.projectId, demo.schema);
     for (const key of demo.studies) {
-      await projectService.addStudy(DEVELOPMENT_USER, demo.projectId, getDemoStudyGenerator(key).describe({ seed: options.seed }).StudyInstanceUID);
+      await projectService.addStudy(DEMO_SEEDER, demo.projectId, getDemoStudyGenerator(key).describe({ seed: options.seed }).StudyInstanceUID);
     }
     seeded.push(demo.projectId);
   }
