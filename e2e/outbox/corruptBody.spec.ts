@@ -5,6 +5,8 @@ import { openLabelingStudy, readOutboxContents } from './support/outboxContents'
 
 test.describe('Outbox: a request body corrupted on the way', () => {
   test('the server answers 400, the Labels panel shows the error, the changes are kept and delivered once the corruption stops', async ({ page, request, server }) => {
+    // Two viewer loads and the outbox's backoff (up to 30 s) on a shared 2-core machine.
+    test.slow();
     const StudyInstanceUID = await findDemoStudy(request, 'CT CHEST WITHOUT CONTRAST');
     const events = `${server.baseURL}/api/v1/events`;
     let corrupting = true;

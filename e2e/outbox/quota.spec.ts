@@ -39,6 +39,8 @@ test.describe('Outbox: storage quota exhausted', () => {
   });
 
   test('in the Labels panel: with the browser storage full a new label is refused with the reason, and labeling resumes once there is room', async ({ page, request, server }) => {
+    // Two viewer loads and the outbox's backoff (up to 30 s) on a shared 2-core machine.
+    test.slow();
     const StudyInstanceUID = await findDemoStudy(request, 'CT CHEST WITHOUT CONTRAST');
     await createOutboxProject(request, StudyInstanceUID);
     // Every event the page sends, to check afterwards that each was stored once.

@@ -5,6 +5,8 @@ import { openLabelingStudy, readOutboxContents } from './support/outboxContents'
 
 test.describe('Outbox: the browser reloads with changes pending', () => {
   test('the Labels panel says the changes are kept; after the reload they are still there and are sent once', async ({ page, request, server }, testInfo) => {
+    // Two viewer loads and the outbox's backoff (up to 30 s) on a shared 2-core machine.
+    test.slow();
     const StudyInstanceUID = await findDemoStudy(request, 'CT CHEST WITHOUT CONTRAST');
     // The server cannot be reached for events (the viewer itself still loads).
     const events = `${server.baseURL}/api/v1/events`;
