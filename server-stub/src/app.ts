@@ -4,9 +4,10 @@ import type { ServerConfig } from './config.js';
 import { identityPlugin } from './identity/identityPlugin.js';
 import { errorHandling } from './plugins/errorHandling.js';
 import { auditRecorderPlugin } from './ledger/auditRecorderPlugin.js';
+import { auditServicesPlugin } from './ledger/service/auditServicesPlugin.js';
 import { openapi } from './plugins/openapi.js';
 import { requestLogging } from './plugins/requestLogging.js';
-import { accessRoutes } from './routes/api/accessRoutes.js';
+import { auditRoutes } from './routes/api/auditRoutes.js';
 import { eventsRoute } from './routes/api/eventsRoute.js';
 import { sessionRoute } from './routes/api/sessionRoute.js';
 import { exportsRoute } from './routes/api/exportsRoute.js';
@@ -14,18 +15,15 @@ import { labelingRoutes } from './routes/api/labelingRoutes.js';
 import { dicomwebRoutes } from './routes/dicomweb/dicomwebRoutes.js';
 import { DICOMWEB_PREFIX } from './routes/dicomweb/dicomwebRequest.js';
 import { healthRoute } from './routes/healthRoute.js';
-import { accessServicesPlugin } from './services/access/accessServicesPlugin.js';
 import { dicomStorePlugin } from './services/dicom/dicomStorePlugin.js';
 import { exportsServicesPlugin } from './services/exports/exportsServicesPlugin.js';
 import { labelingServicesPlugin } from './services/labeling/labelingServicesPlugin.js';
-import { accessStoresPlugin } from './stores/access/accessStoresPlugin.js';
 import { dicomStoresPlugin } from './stores/dicom/dicomStoresPlugin.js';
 import { labelingStoresPlugin } from './stores/labeling/labelingStoresPlugin.js';
 import { storesPlugin } from './stores/storesPlugin.js';
 import { viewerPlugin, type ViewerOptions } from './viewer/viewerPlugin.js';
 
-export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'identity' | 'logLevel' | 'dicomStorageDir'> &
-  Partial<Pick<ServerConfig, 'dataDir' | 'breakGlassMinutes'>> &
+export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel' | 'dicomStorageDir'> &
   Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs' | 'pacsDicomwebUrl' | 'pacsAuthorization' | 'audit'>> & {
   /** The OHIF viewer to host; omitted by API-only tests. */
   viewer?: ViewerOptions;
@@ -48,7 +46,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(errorHandling);
   await app.register(requestLogging);
   await app.register(openapi);
-  await app.register(identityPlugin, { host: config.host, identity: config.identity, dataDir: config.dataDir });
+  await app.register(identityPlugin, { host: config.host, devIdentity: config.devIdentity });
   await app.register(storesPlugin, {
     databaseUrl: config.databaseUrl,
     poolMax: config.databasePoolMax,
@@ -57,10 +55,9 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(auditRecorderPlugin, { ledger: config.audit });
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(labelingStoresPlugin);
-  await app.register(accessStoresPlugin);
-  await app.register(accessServicesPlugin, { breakGlassMinutes: config.breakGlassMinutes });
-  await app.register(labelingServicesPlugin, { authorize: app.accessService.authorize, scopes: app.accessService });
+  await app.register(labelingServicesPlugin);
   await app.register(dicomStorePlugin);
+  await app.register(auditServicesPlugin);
   await app.register(exportsServicesPlugin, {
     pacs: config.pacsDicomwebUrl ? { url: config.pacsDicomwebUrl, authorization: config.pacsAuthorization } : undefined,
   });
@@ -69,7 +66,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(sessionRoute);
   await app.register(eventsRoute);
   await app.register(labelingRoutes);
-  await app.register(accessRoutes);
+  await app.register(auditRoutes);
   await app.register(exportsRoute);
   await app.register(dicomwebRoutes, { prefix: DICOMWEB_PREFIX });
   if (config.viewer) await app.register(viewerPlugin, config.viewer);

@@ -34,7 +34,9 @@ export interface AuditEntry {
    * Event-specific JSON data (no undefined values). Conventional fields, used by the DICOM and
    * FHIR renderings when present: `outcome` ('success' | 'minor-failure' | 'serious-failure' |
    * 'major-failure'), `reason` (why it failed or was denied), `route` (the API route template,
-   * never the URL with its UIDs), `clientEventId`, `sourceAddress`.
+   * never the URL with its UIDs), `clientEventId`, `sourceAddress`. `StudyInstanceUIDs` (an
+   * array) names further studies an event concerns (a QIDO search's results): the auditor's
+   * trail of each of those studies then lists it.
    */
   detail?: { [key: string]: JsonValue };
 }

@@ -80,7 +80,7 @@ export function createAuditRecorder(options: AuditRecorderOptions): ClosableAudi
     if (lost > 0) entries.push(lostEntry(lost));
     let result: AppendResult;
     try {
-      result = await options.database.transaction(tx => options.appender.append(tx, entries));
+      result = await options.database.transaction(tx => options.appender.append(tx, entries, dropInvalid));
     } catch (error) {
       for (const p of batch) p.waiter?.reject(error);
       // Awaited entries are their callers' to retry; background entries go back to the front.
@@ -92,6 +92,9 @@ export function createAuditRecorder(options: AuditRecorderOptions): ClosableAudi
     for (const p of batch) p.waiter?.resolve();
     options.onAppended?.(result);
   };
+
+  const dropInvalid = (entry: AuditEntry, error: InvalidRecordError) =>
+    options.log.error({ kind: entry.kind, problems: error.problems }, 'invalid audit entry dropped (a bug in its caller)');
 
   /** Drops the oldest background entries beyond maxQueued (awaited ones have a caller waiting). */
   const trimQueue = () => {
@@ -126,12 +129,9 @@ export function createAuditRecorder(options: AuditRecorderOptions): ClosableAudi
     },
 
     enqueue(entries: readonly AuditEntry[]) {
-      for (const entry of entries) {
-        const problems = checkEntry(entry);
-        if (problems.length > 0) options.log.error({ kind: entry.kind, problems }, 'invalid audit entry dropped (a bug in its caller)');
-        else if (!closed) queue.push({ entry });
-        else lost++;
-      }
+      // Checked once, when appended (an invalid one is then dropped alone): this is the hot path.
+      if (closed) lost += entries.length;
+      else for (const entry of entries) queue.push({ entry });
       trimQueue();
       schedule(flushDelayMs);
     },

@@ -12,16 +12,21 @@ import { toAuditActor } from './toAuditActor.js';
 
 export interface ClientAuditEvent {
   eventId: string;
+  type: 'audit';
   occurredAt: string;
   payload: AuditRecord;
 }
+
+/** The accepted events of a batch, in batch order (only their ids and types matter, and audit events' payloads). */
+export type AcceptedEvent = ClientAuditEvent | { eventId: string; type: Exclude<string, 'audit'> };
 
 export interface LabelingAuditInput {
   user: Pick<SessionUser, 'id' | 'roles'>;
   clientId: string;
   versions: readonly LabelVersionRecord[];
   submissions: readonly CaseSubmissionRecord[];
-  auditEvents: readonly ClientAuditEvent[];
+  /** The batch's accepted events in order: the records follow it (a change's versions at its event). */
+  events: readonly AcceptedEvent[];
 }
 
 export function toLabelingAuditEntries(input: LabelingAuditInput): AuditEntry[] {
@@ -40,8 +45,15 @@ export function toLabelingAuditEntries(input: LabelingAuditInput): AuditEntry[] 
       detail: { projectId: submission.projectId, clientEventId: submission.eventId, occurredAt: submission.occurredAt, outcome: 'success' },
     });
   }
-  for (const event of input.auditEvents) entries.push(toClientAuditEntry(event, input));
-  return entries;
+  for (const event of input.events) if (isAuditEvent(event)) entries.push(toClientAuditEntry(event, input));
+  // Batch order: each record where its event was (a submission's versions at the submission).
+  const order = new Map(input.events.map((event, i) => [event.eventId, i]));
+  const position = (entry: AuditEntry) => order.get(entry.detail!.clientEventId as string) ?? input.events.length;
+  return entries.map((entry, i) => ({ entry, i })).sort((a, b) => position(a.entry) - position(b.entry) || a.i - b.i).map(({ entry }) => entry);
+}
+
+function isAuditEvent(event: AcceptedEvent): event is ClientAuditEvent {
+  return event.type === 'audit';
 }
 
 function toClientAuditEntry(event: ClientAuditEvent, input: LabelingAuditInput): AuditEntry {

@@ -52,7 +52,12 @@ export class LedgerAppender {
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  async append(tx: Transaction, entries: readonly AuditEntry[]): Promise<AppendResult> {
+  /**
+   * Appends `entries` in order. An entry that breaks the record rules throws InvalidRecordError
+   * (the caller's transaction then rolls back), unless `onInvalid` is given: it is then told and
+   * the entry left out (batches gathered from many callers must not fail for one bad entry).
+   */
+  async append(tx: Transaction, entries: readonly AuditEntry[], onInvalid?: (entry: AuditEntry, error: InvalidRecordError) => void): Promise<AppendResult> {
     await tx.lock(LEDGER_LOCK);
     const head = await readLedgerHead(tx);
     if (entries.length === 0) return { ...head, firstSeq: head.size + 1 };
@@ -62,11 +67,18 @@ export class LedgerAppender {
     const recordedAt = this.now().toISOString();
     const rows: SqlValue[][] = [];
     const instanceRows: SqlValue[][] = [];
+    const studyRows: SqlValue[][] = [];
     let chain: Buffer = Buffer.from(head.chainHash, 'hex');
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      const content = toContent(entry, head.size + i + 1, recordedAt);
-      const canonical = sealContent(content);
+    for (const entry of entries) {
+      const content = toContent(entry, head.size + rows.length + 1, recordedAt);
+      let canonical: string;
+      try {
+        canonical = sealContent(content);
+      } catch (error) {
+        if (!onInvalid || !(error instanceof InvalidRecordError)) throw error;
+        onInvalid(entry, error);
+        continue;
+      }
       const leaf = hashLeaf(canonical);
       chain = hashChainLink(chain, leaf);
       range.appendLeaf(leaf);
@@ -74,11 +86,14 @@ export class LedgerAppender {
       const sops = subject.SOPInstanceUIDs ? [...new Set(subject.SOPInstanceUIDs)] : [];
       rows.push([content.seq, subject.StudyInstanceUID ?? null, subject.SeriesInstanceUID ?? null, sops.length, canonical, leaf.toString('hex'), chain.toString('hex')]);
       for (const sop of sops) instanceRows.push([sop, content.seq]);
+      for (const study of getNamedStudies(content.detail)) studyRows.push([study, content.seq]);
     }
     await insertChunked(tx, 'audit_ledger', LEDGER_COLUMNS, rows);
     await insertChunked(tx, 'audit_ledger_instances', ['sop_instance_uid', 'seq'], instanceRows);
+    await insertChunked(tx, 'audit_ledger_studies', ['study_uid', 'seq'], studyRows);
     await insertChunked(tx, 'audit_tree_nodes', ['level', 'node_index', 'hash'], completed.map(n => [n.level, n.index, Buffer.from(n.hash)]));
-    const result = { firstSeq: head.size + 1, size: head.size + entries.length, chainHash: chain.toString('hex') };
+    if (rows.length === 0) return { ...head, firstSeq: head.size + 1 };
+    const result = { firstSeq: head.size + 1, size: head.size + rows.length, chainHash: chain.toString('hex') };
     this.cached = { size: result.size, chainHash: result.chainHash, range };
     return result;
   }
@@ -88,6 +103,12 @@ export class LedgerAppender {
     if (cached && cached.size === head.size && cached.chainHash === head.chainHash) return cached.range;
     return readCompactRange(tx, head.size);
   }
+}
+
+/** `detail.StudyInstanceUIDs` (a QIDO study search names the studies it returned), deduplicated. */
+function getNamedStudies(detail: LedgerRecordContent['detail']): string[] {
+  const named = detail.StudyInstanceUIDs;
+  return Array.isArray(named) ? [...new Set(named.filter((uid): uid is string => typeof uid === 'string'))] : [];
 }
 
 function toContent(entry: AuditEntry, seq: number, recordedAt: string): LedgerRecordContent {

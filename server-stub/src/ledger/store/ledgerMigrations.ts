@@ -3,6 +3,12 @@ import type { Migration } from '../../stores/migrations/Migration.js';
 /** The tables the ledger only ever appends to; UPDATE and DELETE (and TRUNCATE) are refused. */
 export const APPEND_ONLY_TABLES = ['audit_ledger', 'audit_ledger_instances', 'audit_tree_nodes', 'audit_checkpoints'] as const;
 
+/** A table added later (migration 201), with the same protection. */
+const STUDIES_TABLE = 'audit_ledger_studies';
+
+/** Every table whose rows may never change or go (tests tamper with each). */
+export const PROTECTED_TABLES = [...APPEND_ONLY_TABLES, STUDIES_TABLE] as const;
+
 /**
  * The audit ledger (ids 200–299). `audit_ledger` holds each record as the exact canonical JSON
  * its leaf hash covers (TEXT, never jsonb), with the hashes as lower-case hex; the UID columns
@@ -52,33 +58,46 @@ const tables = (text: string, bigint: string, blob: string, withoutRowid: string
   );
 `;
 
-const sqliteTriggers = APPEND_ONLY_TABLES.map(
-  table => `
+const sqliteTrigger = (table: string) => `
   CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
   BEGIN SELECT RAISE(ABORT, '${table} is append-only: UPDATE refused'); END;
   CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
-  BEGIN SELECT RAISE(ABORT, '${table} is append-only: DELETE refused'); END;`,
-).join('\n');
+  BEGIN SELECT RAISE(ABORT, '${table} is append-only: DELETE refused'); END;`;
+
+const postgresTrigger = (table: string) => `
+  CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+    FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
+  CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();`;
 
 const postgresTriggers = `
   CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
   END $$;
-${APPEND_ONLY_TABLES.map(
-  table => `
-  CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
-    FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
-  CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();`,
-).join('\n')}
+${APPEND_ONLY_TABLES.map(postgresTrigger).join('\n')}
+`;
+
+/** Records that name several studies (a QIDO study search: the studies it returned), by study. */
+const studiesTable = (text: string, bigint: string, withoutRowid: string) => `
+  CREATE TABLE ${STUDIES_TABLE} (
+    study_uid ${text} NOT NULL,
+    seq ${bigint} NOT NULL,
+    PRIMARY KEY (study_uid, seq)
+  )${withoutRowid};
 `;
 
 export const ledgerMigrations: Migration[] = [
   {
     id: 200,
     name: 'audit ledger',
-    sqlite: tables('TEXT', 'INTEGER', 'BLOB', ' WITHOUT ROWID') + sqliteTriggers,
+    sqlite: tables('TEXT', 'INTEGER', 'BLOB', ' WITHOUT ROWID') + APPEND_ONLY_TABLES.map(sqliteTrigger).join('\n'),
     postgres: tables('TEXT COLLATE "C"', 'BIGINT', 'BYTEA', '') + postgresTriggers,
+  },
+  {
+    id: 201,
+    name: 'audit ledger: records naming several studies',
+    sqlite: studiesTable('TEXT', 'INTEGER', ' WITHOUT ROWID') + sqliteTrigger(STUDIES_TABLE),
+    postgres: studiesTable('TEXT COLLATE "C"', 'BIGINT', '') + postgresTrigger(STUDIES_TABLE),
   },
 ];

@@ -5,7 +5,6 @@ import type { AuditRecorder } from '../../ledger/AuditRecorder.js';
 import { toLabelingAuditEntries } from '../../ledger/entries/toLabelingAuditEntries.js';
 import { checkEventRules } from './checkEventRules.js';
 import type { Authorize } from './authorize.js';
-import { authorizeEvents } from './authorizeEvents.js';
 import type { SchemaCache } from './createSchemaCache.js';
 import { loadPlanInput } from './loadPlanInput.js';
 import { planLabelChanges, type LabelChange } from './planLabelChanges.js';
@@ -43,14 +42,8 @@ export function createIngestService(deps: { stores: LabelingStores; schemas: Sch
           candidates.push({ index, event: validation.value });
         }
       });
-      const refused = await authorizeEvents(candidates, user, deps.authorize);
-      const allowed = candidates.filter(({ index, event }) => {
-        const reason = refused.get(index);
-        if (reason !== undefined) results[index] = { eventId: event.eventId, index, status: 'rejected', reason };
-        return reason === undefined;
-      });
-      if (allowed.length === 0) return results;
-      await deps.stores.transaction(tx => storeCandidates(tx, { candidates: allowed, results, clientId: batch.clientId, user, receivedAt, schemas: deps.schemas, audit: deps.audit }));
+      if (candidates.length === 0) return results;
+      await deps.stores.transaction(tx => storeCandidates(tx, { candidates, results, clientId: batch.clientId, user, receivedAt, schemas: deps.schemas, audit: deps.audit }));
       return results;
     },
   };
@@ -98,8 +91,8 @@ async function storeCandidates(tx: TransactionalStoreSet, batch: BatchContext): 
   await tx.cases.saveSubmissions(plan.submissions);
   await tx.timing.insertSegments(accepted.flatMap(c => (c.event.type === 'timing.segment' ? [toSegmentRecord(c.event, batch)] : [])));
   for (const { index, event } of accepted) results[index] = { eventId: event.eventId, index, status: 'stored' };
-  const auditEvents = accepted.flatMap(c => (c.event.type === 'audit' ? [c.event] : []));
-  const entries = toLabelingAuditEntries({ user: batch.user, clientId: batch.clientId, versions: plan.versions, submissions: plan.submissions, auditEvents });
+  const events = accepted.map(c => c.event);
+  const entries = toLabelingAuditEntries({ user: batch.user, clientId: batch.clientId, versions: plan.versions, submissions: plan.submissions, events });
   // Last in the transaction: the ledger lock is held from here to the commit.
   await batch.audit?.record(entries, { tx: tx.tx });
 }
