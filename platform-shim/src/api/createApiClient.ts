@@ -6,6 +6,7 @@ import type { Label, LabelList } from '../contract/labels.js';
 import type { StudyProject, StudyProjectList } from '../contract/projects.js';
 import type { Session } from '../contract/session.js';
 import { API_BASE, apiPaths } from '../contract/apiPaths.js';
+import { waitForHostAuthorization } from '../host/waitForHostAuthorization.js';
 
 /** A server answer that was not 2xx, with the server's `{error, message}` when it sent one. */
 export class ApiError extends Error {
@@ -38,18 +39,25 @@ export interface ApiClientOptions {
   /** The API base URL, e.g. https://readingroom.example.org/api/v1; defaults to /api/v1 on the page's origin. */
   apiBase?: string;
   fetch?: typeof fetch;
+  /**
+   * The Authorization header for each request; by default the signed-in user's access token from
+   * the host (OHIF's userAuthenticationService, captured by the host bridge at preRegistration).
+   */
+  getAuthorizationHeader?: () => Promise<Record<string, string> | undefined>;
 }
 
 /** The only place ReadingRoom plugins talk HTTP to the ReadingRoom server. */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const apiBase = (options.apiBase ?? `${globalThis.location?.origin ?? ''}${API_BASE}`).replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const getAuthorizationHeader = options.getAuthorizationHeader ?? (() => waitForHostAuthorization());
 
   async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const authorization = await getAuthorizationHeader();
     const response = await doFetch(`${apiBase}${path}`, {
       ...init,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...authorization, ...init.headers },
     });
     if (!response.ok) throw await toApiError(response);
     return (await response.json()) as T;

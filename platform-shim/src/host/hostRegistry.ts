@@ -1,3 +1,5 @@
+import type { HostAuthorization } from './waitForHostAuthorization.js';
+
 /** How a host module was obtained; shown in diagnostics. */
 export type HostModuleSource = 'official' | 'discovered';
 
@@ -5,6 +7,8 @@ export interface HostRegistry {
   readonly modules: Map<string, unknown>;
   readonly sources: Map<string, HostModuleSource>;
   hostVersion: string;
+  /** What the host said about sign-in (captureHostAuthorization); the API client takes its token from here. */
+  authorization?: HostAuthorization;
   /** Used by the externals of every built plugin: `globalThis.__readingroomHostV1__.require("react")`. */
   require(name: string): unknown;
 }

@@ -1,6 +1,7 @@
 import { captureChunkRequire } from './captureChunkRequire.js';
 import { discoverHostModules } from './discoverHostModules.js';
 import { HostBridgeError } from './HostBridgeError.js';
+import { captureHostAuthorization, type UserAuthenticationService } from './waitForHostAuthorization.js';
 import { HOST_MODULES, REQUIRED_HOST_MODULES, hasExpectedShape } from './hostModules.js';
 import { getHostRegistry, type HostRegistry, type HostModuleSource } from './hostRegistry.js';
 import { readOfficialGlobals } from './readOfficialGlobals.js';
@@ -10,11 +11,13 @@ import { SUPPORTED_OHIF_VERSIONS } from './supportedHosts.js';
 /** What OHIF hands every extension's preRegistration; only the parts the bridge uses. */
 export interface HostContext {
   servicesManager?: {
-    services?: { uiNotificationService?: NotificationService };
+    services?: { uiNotificationService?: NotificationService; userAuthenticationService?: UserAuthenticationService };
   };
   appConfig?: {
     peerImport?: (name: string) => Promise<unknown>;
     readingroom?: { hostVersion?: string };
+    /** OHIF's identity provider settings; present when the viewer signs users in. */
+    oidc?: unknown[];
   };
 }
 
@@ -46,6 +49,7 @@ export async function resolveHostModules(
   const { scope } = environment;
   const registry = getHostRegistry(scope);
   registry.hostVersion = context.appConfig?.readingroom?.hostVersion ?? registry.hostVersion;
+  captureHostAuthorization(context, registry);
   const isOhifCore = identityOfOhifCore(context);
 
   const accept = (found: Map<string, unknown>, source: HostModuleSource) => {
