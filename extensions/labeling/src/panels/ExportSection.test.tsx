@@ -73,6 +73,21 @@ describe('the DICOM section of the labels panel', () => {
     expect(api.importStudyLabels).toHaveBeenCalledWith(STUDY, { projectId: 'lung' });
   });
 
+  // OHIF's hotkeys cancel Enter and Space on the document, so the buttons handle them themselves.
+  it.each(['Enter', ' '])('runs on %j from the keyboard, once, without letting the key reach the host', async key => {
+    const { api } = setup();
+    api.exportStudyLabels.mockResolvedValue(exportAnswer([{ destination: 'local', SOPInstanceUID: '2.25.1', status: 'stored' }]));
+    const hostHotkeys = jest.fn();
+    document.addEventListener('keydown', hostHotkeys);
+    button('Export SEG').focus();
+    fireEvent.keyDown(document.activeElement!, { key });
+    await waitFor(() => expect(screen.getByTestId('rr-export-status').getAttribute('data-state')).toBe('done'));
+    expect(api.exportStudyLabels).toHaveBeenCalledTimes(1);
+    expect(api.exportStudyLabels).toHaveBeenCalledWith(STUDY, { projectId: 'lung', formats: ['seg'] });
+    expect(hostHotkeys).not.toHaveBeenCalled();
+    document.removeEventListener('keydown', hostHotkeys);
+  });
+
   it('reports a failed request as an alert and can run again', async () => {
     const { api } = setup();
     api.exportStudyLabels.mockRejectedValueOnce(new Error('Network error'));

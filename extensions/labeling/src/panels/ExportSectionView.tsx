@@ -16,12 +16,31 @@ export interface ExportSectionViewProps {
   onRun(task: ExportTask): void;
 }
 
-/** Export SR / Export SEG / Load from DICOM, and what the last one did. Plain buttons: reachable by Tab, run by Enter or Space. */
+/**
+ * Export SR / Export SEG / Load from DICOM, and what the last one did. Buttons reachable by Tab
+ * and run by Enter or Space. OHIF's global hotkeys (bound on the document) cancel the default
+ * action of Enter and Space, so a focused button would not activate: the keys are handled here
+ * and kept from the hotkeys.
+ */
 export function ExportSectionView({ unavailable, status, onRun }: ExportSectionViewProps) {
   const busy = status.state === 'working';
   const disabled = busy || unavailable !== undefined;
   const button = (task: ExportTask, label: string, testId: string, title: string) => (
-    <button type="button" data-testid={testId} disabled={disabled} aria-disabled={disabled} title={title} onClick={() => onRun(task)} style={{ ...buttonStyle, opacity: disabled ? 0.5 : 1 }}>
+    <button
+      type="button"
+      data-testid={testId}
+      disabled={disabled}
+      aria-disabled={disabled}
+      title={title}
+      onClick={() => onRun(task)}
+      onKeyDown={event => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        event.stopPropagation();
+        if (!event.repeat) onRun(task);
+      }}
+      style={{ ...buttonStyle, opacity: disabled ? 0.5 : 1 }}
+    >
       {label}
     </button>
   );
