@@ -30,8 +30,9 @@ export function LabelList({ entries, schema, selectedLabelId, onSelect, onAction
   const order = useMemo(() => groups.flatMap(g => g.entries.map(e => e.snapshot.labelId)), [groups]);
   const position = useMemo(() => new Map(order.map((labelId, i) => [labelId, i])), [order]);
 
+  const rowOf = (labelId: string) => ref.current?.ownerDocument.getElementById(`rr-label-${labelId}`);
   const anchorOf = (labelId: string) => {
-    const rect = ref.current?.querySelector(`[data-label-id="${CSS.escape(labelId)}"]`)?.getBoundingClientRect();
+    const rect = rowOf(labelId)?.getBoundingClientRect();
     // The picker opens left of the panel, level with the row.
     return rect ? { x: Math.max(0, rect.left - 340), y: rect.top - 16 } : undefined;
   };
@@ -44,7 +45,7 @@ export function LabelList({ entries, schema, selectedLabelId, onSelect, onAction
   const select = (labelId: string | undefined) => {
     if (!labelId) return;
     onSelect(labelId);
-    ref.current?.querySelector(`[data-label-id="${CSS.escape(labelId)}"]`)?.scrollIntoView?.({ block: 'nearest' });
+    rowOf(labelId)?.scrollIntoView?.({ block: 'nearest' });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
