@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { ensureOhifHost } from './host/ensureOhifHost.js';
+import { AUDIT_USAGE, runAuditCommand } from './ledger/verify/runAuditCommand.js';
 import { startServer } from './server.js';
 import { serverVersion } from './serverVersion.js';
 import { openDatabase } from './stores/db/openDatabase.js';
@@ -14,6 +15,7 @@ Usage:
   readingroom serve                      start the server (configuration: environment, see docs/configuration.md)
   readingroom migrate                    bring the database schema up to date (serve does it too) and exit
   readingroom host fetch [--version V]   fetch the stock OHIF viewer into the cache (default: OHIF_VERSION or the pinned default)
+${AUDIT_USAGE}
   readingroom --version                  print the version
 `;
 
@@ -35,6 +37,7 @@ const commands: Record<string, Command> = {
     }
     return 0;
   },
+  audit: args => runAuditCommand(args),
   async host(args) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { version: { type: 'string' } } });
     if (positionals[0] !== 'fetch') return usage(`unknown host subcommand: ${positionals[0] ?? '(none)'}`);

@@ -16,7 +16,8 @@ export function makeEntry(i: number, overrides: Partial<AuditEntry> = {}): Audit
     kind: 'study.opened',
     actor: { userId: `user-${i % 3}`, role: 'labeler', clientId: 'test-client' },
     subject: { StudyInstanceUID: `2.25.${1000 + (i % 5)}`, SeriesInstanceUID: `2.25.${2000 + (i % 5)}.1`, SOPInstanceUIDs: [`2.25.${3000 + i}`] },
-    detail: { i },
+    // Now and then a record that names further studies (as a QIDO search's does).
+    detail: i % 100 === 0 ? { i, StudyInstanceUIDs: [`2.25.${1000 + (i % 5)}`, '2.25.999'] } : { i },
     ...overrides,
   };
 }

@@ -1,0 +1,72 @@
+/**
+ * `readingroom audit verify`: checks the ledger in the configured database and exits non-zero at
+ * the first modification, deletion, insertion, reordering, truncation, bad signature or
+ * inconsistent checkpoint. See docs/audit-ledger.md, "For auditors".
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config.js';
+import { openDatabase } from '../../stores/db/openDatabase.js';
+import { formatVerifierKey, parseSignerKey, parseVerifierKey } from '../core/index.js';
+import { verifyStoredLedger } from './verifyStoredLedger.js';
+
+export const AUDIT_USAGE = `  readingroom audit verify [--key K] [--origin O] [--checkpoints DIR] [--json]
+                                         verify the audit ledger in DATABASE_URL; exit 1 at the first problem`;
+
+interface Output {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export async function runAuditCommand(args: string[], out: Output = console): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { key: { type: 'string' }, origin: { type: 'string' }, checkpoints: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (positionals[0] !== 'verify' || positionals.length > 1) {
+    out.error(`readingroom audit: unknown subcommand ${positionals.join(' ') || '(none)'}\n${AUDIT_USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  const verifierKey = resolveVerifierKey(values.key, config.audit.signingKeyFile, out);
+  const origin = values.origin ?? parseVerifierKey(verifierKey).name;
+  const extraCheckpoints = values.checkpoints ? readCheckpointDir(values.checkpoints) : [];
+  const db = await openDatabase(config.databaseUrl, { poolMax: 1 });
+  try {
+    const started = performance.now();
+    const report = await verifyStoredLedger(db, { origin, verifierKeys: [verifierKey], extraCheckpoints });
+    const seconds = (performance.now() - started) / 1000;
+    if (values.json) out.log(JSON.stringify({ ...report, seconds }));
+    else if (report.ok) {
+      out.log(
+        `audit ledger verified: ${report.records} records, ${report.checkpoints} signed checkpoints (latest covers ${report.latestCheckpointSize}; ` +
+          `${report.unanchoredRecords} newer records are protected by the hash chain only), root ${report.rootHash}, in ${seconds.toFixed(1)} s`,
+      );
+    } else {
+      const where = report.problem.seq !== undefined ? ` at record ${report.problem.seq}` : report.problem.checkpointSize !== undefined ? ` at the checkpoint of size ${report.problem.checkpointSize}` : '';
+      out.error(`AUDIT LEDGER PROBLEM (${report.problem.kind})${where}: ${report.problem.message}\n${report.records} records before it verified.`);
+    }
+    return report.ok ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
+/** --key (a verifier key or a file holding one); else the .pub beside the signing key; else derived from the signing key. */
+function resolveVerifierKey(key: string | undefined, signingKeyFile: string, out: Output): string {
+  if (key) return existsSync(key) ? readFileSync(key, 'utf8').trim() : key.trim();
+  if (existsSync(`${signingKeyFile}.pub`)) return readFileSync(`${signingKeyFile}.pub`, 'utf8').trim();
+  if (existsSync(signingKeyFile)) {
+    out.error('readingroom audit: using the public half of this server\'s signing key; for an independent check pass --key with the verifier key you were given');
+    return formatVerifierKey(parseSignerKey(readFileSync(signingKeyFile, 'utf8')));
+  }
+  throw new Error('no verifier key: pass --key <verifier key or file> (see docs/audit-ledger.md, "Keys")');
+}
+
+function readCheckpointDir(dir: string): string[] {
+  return readdirSync(dir)
+    .filter(name => name.endsWith('.checkpoint'))
+    .map(name => readFileSync(join(dir, name), 'utf8'));
+}
