@@ -137,7 +137,7 @@ async function runOutbox(baseUrl) {
 }
 
 async function runDirect(baseUrl) {
-  const { page, cdp, close, setOffline } = await openPage(baseUrl);
+  const { page, cdp, close } = await openPage(baseUrl);
   try {
     const posted = await withHeapPeak(cdp, () => page.evaluate(([n, batch]) => window.bench.postDirect(n, batch), [EVENTS, BATCH]));
     return { drainMs: posted.result, drainPeakMiB: posted.peakUsedMiB, idleMiB: posted.baselineUsedMiB };
