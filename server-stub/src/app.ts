@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.js';
 import { identityPlugin } from './identity/identityPlugin.js';
 import { errorHandling } from './plugins/errorHandling.js';
 import { auditRecorderPlugin } from './ledger/auditRecorderPlugin.js';
+import { dicomwebAccessRecordingPlugin } from './ledger/dicomweb/dicomwebAccessRecordingPlugin.js';
 import { auditServicesPlugin } from './ledger/service/auditServicesPlugin.js';
 import { openapi } from './plugins/openapi.js';
 import { requestLogging } from './plugins/requestLogging.js';
@@ -68,6 +69,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(labelingRoutes);
   await app.register(auditRoutes);
   await app.register(exportsRoute);
+  await app.register(dicomwebAccessRecordingPlugin, { prefix: DICOMWEB_PREFIX });
   await app.register(dicomwebRoutes, { prefix: DICOMWEB_PREFIX });
   if (config.viewer) await app.register(viewerPlugin, config.viewer);
   return app;
