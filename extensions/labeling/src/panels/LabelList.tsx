@@ -28,7 +28,6 @@ export function LabelList({ entries, schema, selectedLabelId, onSelect, onAction
   const ref = useRef<HTMLDivElement>(null);
   const groups = useMemo(() => groupLabels(entries, schema), [entries, schema]);
   const order = useMemo(() => groups.flatMap(g => g.entries.map(e => e.snapshot.labelId)), [groups]);
-  const position = useMemo(() => new Map(order.map((labelId, i) => [labelId, i])), [order]);
 
   const rowOf = (labelId: string) => ref.current?.ownerDocument.getElementById(`rr-label-${labelId}`);
   const anchorOf = (labelId: string) => {
@@ -107,7 +106,6 @@ export function LabelList({ entries, schema, selectedLabelId, onSelect, onAction
             <LabelRow
               key={entry.snapshot.labelId}
               entry={entry}
-              index={position.get(entry.snapshot.labelId) ?? 0}
               schema={schema}
               selected={entry.snapshot.labelId === selectedLabelId}
               onAction={onRowAction}
