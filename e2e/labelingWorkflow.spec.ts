@@ -11,6 +11,7 @@ import {
   labelContent,
   openInLabelingMode,
   readViewerLabels,
+  readViewportFocus,
 } from './support/labeling';
 import { findDemoStudy } from './support/viewer';
 
@@ -51,6 +52,12 @@ test.describe('labeling workflow on the demo CT', () => {
       await expect(page.locator(`[data-cy="ReadingRoom${tool === 'Threshold' ? 'Threshold' : tool}"]`)).toBeVisible();
     }
 
+    // Esc in the picker removes what was drawn: nothing is left unlabeled, nothing reaches the server.
+    await page.keyboard.press('d');
+    await dragThrough(page, [[0.4, 0.4], [0.45, 0.42]]);
+    await answerPicker(page, ['Escape']);
+    await expect.poll(async () => (await readViewerLabels(page)).annotations.length).toBe(0);
+
     // One label of each geometry, each named in the picker by keyboard.
     await page.keyboard.press('p');
     await clickAt(page, [0.3, 0.3]);
@@ -86,8 +93,16 @@ test.describe('labeling workflow on the demo CT', () => {
     expect(labels.find(l => l.findingTypeId === 'image-quality')!.attributes).toEqual({ quality: 'limited' });
     const byKind = (kind: string) => labels.find(l => kindOf(l) === kind)!;
 
-    // Edit an attribute from the list: M focuses it; Home, ↓ to the length; Enter opens the picker on its attributes.
+    // Jump to image: scroll the viewport away (OHIF's ↓), then Space on a label brings its image back and selects it.
+    const point = byKind('point');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await readViewportFocus(page)).SOPInstanceUID).not.toBe(point.SOPInstanceUID);
     await page.keyboard.press('m');
+    await page.keyboard.press('Home');
+    await page.keyboard.press(' ');
+    await expect.poll(() => readViewportFocus(page)).toEqual({ SOPInstanceUID: point.SOPInstanceUID, selected: [point.labelId] });
+
+    // Edit an attribute from the list: Home, ↓ to the length; Enter opens the picker on its attributes.
     await expect(page.getByTestId('rr-label-list')).toBeFocused();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');

@@ -129,3 +129,15 @@ export async function captureLabelingState(page: Page, request: APIRequestContex
 export function labelContent(labels: Array<Record<string, unknown>>) {
   return labels.map(({ version: _v, contentHash: _h, createdBy: _c, updatedAt: _u, updatedBy: _b, ...snapshot }) => snapshot);
 }
+
+/** The instance the first viewport shows, and the annotations Cornerstone3D has selected. */
+export async function readViewportFocus(page: Page) {
+  return page.evaluate(() => {
+    type Viewport = { getCurrentImageId(): string };
+    const w = window as unknown as Record<string, unknown>;
+    const core = (w['@cornerstonejs/core'] ?? w.cornerstone) as { getRenderingEngines(): Array<{ getViewports(): Viewport[] }>; metaData: { get(type: string, id: string): { SOPInstanceUID?: string } | undefined } };
+    const tools = (w['@cornerstonejs/tools'] ?? w.cornerstoneTools) as { annotation: { selection: { getAnnotationsSelected(): string[] } } };
+    const imageId = core.getRenderingEngines()[0]?.getViewports()[0]?.getCurrentImageId();
+    return { SOPInstanceUID: imageId ? core.metaData.get('instance', imageId)?.SOPInstanceUID : undefined, selected: tools.annotation.selection.getAnnotationsSelected() };
+  });
+}
