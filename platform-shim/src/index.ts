@@ -89,6 +89,21 @@ export {
 } from './contract/exports.js';
 export type { ExportFormat, ExportDestination, ImportOutcome } from './contract/exports.js';
 export {
+  PROJECT_ROLES,
+  UserId,
+  ProjectMember,
+  ProjectMemberList,
+  ProjectMemberInput,
+  CaseAssignment,
+  CaseAssignmentList,
+  KnownUser,
+  KnownUserList,
+  BreakGlassRequest,
+  BreakGlassGrant,
+  BreakGlassGrantList,
+} from './contract/access.js';
+export type { ProjectRole } from './contract/access.js';
+export {
   AUDIT_TRAIL_ACTIVITIES,
   AuditLedgerRecord,
   AuditTrail,

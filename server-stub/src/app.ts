@@ -8,6 +8,7 @@ import { dicomwebAccessRecordingPlugin } from './ledger/dicomweb/dicomwebAccessR
 import { auditServicesPlugin } from './ledger/service/auditServicesPlugin.js';
 import { openapi } from './plugins/openapi.js';
 import { requestLogging } from './plugins/requestLogging.js';
+import { accessRoutes } from './routes/api/accessRoutes.js';
 import { auditRoutes } from './routes/api/auditRoutes.js';
 import { eventsRoute } from './routes/api/eventsRoute.js';
 import { sessionRoute } from './routes/api/sessionRoute.js';
@@ -16,15 +17,18 @@ import { labelingRoutes } from './routes/api/labelingRoutes.js';
 import { dicomwebRoutes } from './routes/dicomweb/dicomwebRoutes.js';
 import { DICOMWEB_PREFIX } from './routes/dicomweb/dicomwebRequest.js';
 import { healthRoute } from './routes/healthRoute.js';
+import { accessServicesPlugin } from './services/access/accessServicesPlugin.js';
 import { dicomStorePlugin } from './services/dicom/dicomStorePlugin.js';
 import { exportsServicesPlugin } from './services/exports/exportsServicesPlugin.js';
 import { labelingServicesPlugin } from './services/labeling/labelingServicesPlugin.js';
+import { accessStoresPlugin } from './stores/access/accessStoresPlugin.js';
 import { dicomStoresPlugin } from './stores/dicom/dicomStoresPlugin.js';
 import { labelingStoresPlugin } from './stores/labeling/labelingStoresPlugin.js';
 import { storesPlugin } from './stores/storesPlugin.js';
 import { viewerPlugin, type ViewerOptions } from './viewer/viewerPlugin.js';
 
-export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'devIdentity' | 'logLevel' | 'dicomStorageDir'> &
+export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'identity' | 'logLevel' | 'dicomStorageDir'> &
+  Partial<Pick<ServerConfig, 'dataDir' | 'breakGlassMinutes'>> &
   Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs' | 'pacsDicomwebUrl' | 'pacsAuthorization' | 'audit'>> & {
   /** The OHIF viewer to host; omitted by API-only tests. */
   viewer?: ViewerOptions;
@@ -47,7 +51,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(errorHandling);
   await app.register(requestLogging);
   await app.register(openapi);
-  await app.register(identityPlugin, { host: config.host, devIdentity: config.devIdentity });
+  await app.register(identityPlugin, { host: config.host, identity: config.identity, dataDir: config.dataDir });
   await app.register(storesPlugin, {
     databaseUrl: config.databaseUrl,
     poolMax: config.databasePoolMax,
@@ -56,9 +60,11 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(auditRecorderPlugin, { ledger: config.audit });
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(labelingStoresPlugin);
-  await app.register(labelingServicesPlugin);
+  await app.register(accessStoresPlugin);
+  await app.register(accessServicesPlugin, { breakGlassMinutes: config.breakGlassMinutes });
+  await app.register(labelingServicesPlugin, { authorize: app.accessService.authorize, scopes: app.accessService });
   await app.register(dicomStorePlugin);
-  await app.register(auditServicesPlugin);
+  await app.register(auditServicesPlugin, { authorize: app.accessService.authorize });
   await app.register(exportsServicesPlugin, {
     pacs: config.pacsDicomwebUrl ? { url: config.pacsDicomwebUrl, authorization: config.pacsAuthorization } : undefined,
   });
@@ -68,6 +74,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(eventsRoute);
   await app.register(labelingRoutes);
   await app.register(auditRoutes);
+  await app.register(accessRoutes);
   await app.register(exportsRoute);
   await app.register(dicomwebAccessRecordingPlugin, { prefix: DICOMWEB_PREFIX });
   await app.register(dicomwebRoutes, { prefix: DICOMWEB_PREFIX });

@@ -2,8 +2,8 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OHIF_VERSION } from '@readingroom/platform-shim';
-import { loadAuditConfig, type AuditConfig } from './ledger/auditConfig.js';
 import { loadIdentityConfig, type IdentityConfig } from './identity/identityConfig.js';
+import { loadAuditConfig, type AuditConfig } from './ledger/auditConfig.js';
 import { POSTGRES_DEFAULTS } from './stores/db/openPostgresDatabase.js';
 
 /** Everything the server reads from its environment, typed once. Documented in docs/configuration.md. */

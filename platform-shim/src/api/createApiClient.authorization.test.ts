@@ -34,3 +34,18 @@ describe('createApiClient: the signed-in user', () => {
     await expect(api.getSession()).rejects.toEqual(new ApiError(401, 'invalid_token', 'The access token expired: sign in again'));
   });
 });
+
+describe('createApiClient: refusals', () => {
+  it('tells the user why a read was refused (403), once per message, and not for refused writes', async () => {
+    const denial = { error: 'forbidden', message: 'Not allowed (project.read): this study is not part of a project you are a member of' };
+    server.use(
+      http.get('https://rr.example/api/v1/studies/:uid/projects', () => HttpResponse.json(denial, { status: 403 })),
+      http.post('https://rr.example/api/v1/events', () => HttpResponse.json({ error: 'forbidden', message: 'no' }, { status: 403 })),
+    );
+    const told: string[] = [];
+    const api = createApiClient({ apiBase: 'https://rr.example/api/v1', getAuthorizationHeader: async () => undefined, onAccessDenied: error => told.push(error.message) });
+    await expect(api.listStudyProjects('1.2.3')).rejects.toMatchObject({ status: 403 });
+    await expect(api.postEvents('client', [])).rejects.toMatchObject({ status: 403 });
+    expect(told).toEqual([denial.message]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Label, LabelList } from '../contract/labels.js';
 import type { StudyProject, StudyProjectList } from '../contract/projects.js';
 import type { Session } from '../contract/session.js';
 import { API_BASE, apiPaths } from '../contract/apiPaths.js';
+import { showAccessDenied } from '../host/showAccessDenied.js';
 import { waitForHostAuthorization } from '../host/waitForHostAuthorization.js';
 
 /** A server answer that was not 2xx, with the server's `{error, message}` when it sent one. */
@@ -44,6 +45,8 @@ export interface ApiClientOptions {
    * the host (OHIF's userAuthenticationService, captured by the host bridge at preRegistration).
    */
   getAuthorizationHeader?: () => Promise<Record<string, string> | undefined>;
+  /** Told when the server refuses a read (403) with its reason; by default a host notification. */
+  onAccessDenied?: (error: ApiError) => void;
 }
 
 /** The only place ReadingRoom plugins talk HTTP to the ReadingRoom server. */
@@ -51,6 +54,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const apiBase = (options.apiBase ?? `${globalThis.location?.origin ?? ''}${API_BASE}`).replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const getAuthorizationHeader = options.getAuthorizationHeader ?? (() => waitForHostAuthorization());
+  const onAccessDenied = options.onAccessDenied ?? (error => showAccessDenied(error.message));
 
   async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     const authorization = await getAuthorizationHeader();
@@ -59,7 +63,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       credentials: 'same-origin',
       headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...authorization, ...init.headers },
     });
-    if (!response.ok) throw await toApiError(response);
+    if (!response.ok) {
+      const error = await toApiError(response);
+      // A refused read is what the user is looking at: say why. Refused writes show in the sync status.
+      if (error.status === 403 && (init.method ?? 'GET') === 'GET') onAccessDenied(error);
+      throw error;
+    }
     return (await response.json()) as T;
   }
 

@@ -29,4 +29,11 @@ export const apiPaths = {
   auditInclusionProof: (seq: number, treeSize?: number) => `/audit/records/${seq}/inclusion-proof${treeSize === undefined ? '' : `?treeSize=${treeSize}`}`,
   auditTrail: (target: { sopInstanceUid: string } | { studyInstanceUid: string }, after?: number) =>
     `/audit/trail?${'sopInstanceUid' in target ? `sopInstanceUid=${segment(target.sopInstanceUid)}` : `studyInstanceUid=${segment(target.studyInstanceUid)}`}${after === undefined ? '' : `&after=${after}`}`,
+  projectMembers: (projectId: string) => `/projects/${segment(projectId)}/members`,
+  projectMember: (projectId: string, userId: string) => `/projects/${segment(projectId)}/members/${segment(userId)}`,
+  projectAssignments: (projectId: string) => `/projects/${segment(projectId)}/assignments`,
+  caseAssignee: (projectId: string, StudyInstanceUID: string, userId: string) =>
+    `/projects/${segment(projectId)}/cases/${segment(StudyInstanceUID)}/assignees/${segment(userId)}`,
+  users: '/users',
+  breakGlass: '/break-glass',
 } as const;

@@ -1,3 +1,4 @@
+import type { NotificationService } from './showWhenNotificationsReady.js';
 import type { HostAuthorization } from './waitForHostAuthorization.js';
 
 /** How a host module was obtained; shown in diagnostics. */
@@ -9,6 +10,8 @@ export interface HostRegistry {
   hostVersion: string;
   /** What the host said about sign-in (captureHostAuthorization); the API client takes its token from here. */
   authorization?: HostAuthorization;
+  /** The host's notification service, for messages the user must see (showAccessDenied). */
+  notifications?: NotificationService;
   /** Used by the externals of every built plugin: `globalThis.__readingroomHostV1__.require("react")`. */
   require(name: string): unknown;
 }

@@ -50,6 +50,7 @@ export async function resolveHostModules(
   const registry = getHostRegistry(scope);
   registry.hostVersion = context.appConfig?.readingroom?.hostVersion ?? registry.hostVersion;
   captureHostAuthorization(context, registry);
+  registry.notifications ??= context.servicesManager?.services?.uiNotificationService;
   const isOhifCore = identityOfOhifCore(context);
 
   const accept = (found: Map<string, unknown>, source: HostModuleSource) => {

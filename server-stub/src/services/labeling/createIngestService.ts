@@ -5,6 +5,7 @@ import type { AuditRecorder } from '../../ledger/AuditRecorder.js';
 import { toLabelingAuditEntries } from '../../ledger/entries/toLabelingAuditEntries.js';
 import { checkEventRules } from './checkEventRules.js';
 import type { Authorize } from './authorize.js';
+import { authorizeEvents } from './authorizeEvents.js';
 import type { SchemaCache } from './createSchemaCache.js';
 import { loadPlanInput } from './loadPlanInput.js';
 import { planLabelChanges, type LabelChange } from './planLabelChanges.js';
@@ -42,8 +43,14 @@ export function createIngestService(deps: { stores: LabelingStores; schemas: Sch
           candidates.push({ index, event: validation.value });
         }
       });
-      if (candidates.length === 0) return results;
-      await deps.stores.transaction(tx => storeCandidates(tx, { candidates, results, clientId: batch.clientId, user, receivedAt, schemas: deps.schemas, audit: deps.audit }));
+      const refused = await authorizeEvents(candidates, user, deps.authorize);
+      const allowed = candidates.filter(({ index, event }) => {
+        const reason = refused.get(index);
+        if (reason !== undefined) results[index] = { eventId: event.eventId, index, status: 'rejected', reason };
+        return reason === undefined;
+      });
+      if (allowed.length === 0) return results;
+      await deps.stores.transaction(tx => storeCandidates(tx, { candidates: allowed, results, clientId: batch.clientId, user, receivedAt, schemas: deps.schemas, audit: deps.audit }));
       return results;
     },
   };
