@@ -3,7 +3,7 @@
  * `npm start` generates one on first start when the default path is in use; a path the site
  * configured must exist (a missing key there is a mistake, never silently replaced).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { ConfigError } from '../../config.js';
@@ -45,16 +45,29 @@ export function loadSigningKey(options: SigningKeyOptions): LedgerKey {
   return { signer, verifierKey: formatVerifierKey(signer), origin: signer.name };
 }
 
-/** Writes a new key (owner-only, never overwriting) and its public verifier key beside it. */
+/**
+ * Writes a new key (owner-only, never overwriting) and its public verifier key beside it. The key
+ * appears whole or not at all (written aside, then linked into place), so servers starting
+ * together on one data folder agree on the key: the first link wins, the others read it.
+ */
 function generateKeyFile(options: SigningKeyOptions): void {
   const name = options.name ?? defaultKeyName();
   const { signerKey, verifierKey } = generateNoteKeyPair(name);
   mkdirSync(dirname(options.keyFile), { recursive: true, mode: 0o700 });
-  const fd = openSync(options.keyFile, 'wx', 0o600);
+  const draft = `${options.keyFile}.${process.pid}.draft`;
+  const fd = openSync(draft, 'wx', 0o600);
   try {
     writeSync(fd, `${signerKey}\n`);
   } finally {
     closeSync(fd);
+  }
+  try {
+    linkSync(draft, options.keyFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  } finally {
+    unlinkSync(draft);
   }
   const publicFile = `${options.keyFile}.pub`;
   const pub = openSync(publicFile, 'w', 0o644);
