@@ -26,12 +26,14 @@ export function AttributeField({ attribute, value, error, onChange, autoFocus }:
   const describedBy = error ? errorId : undefined;
   const requiredMark = attribute.required ? <span aria-hidden> *</span> : null;
   if (attribute.kind === 'enum') {
-    const onKeyDown = (event: KeyboardEvent) => {
+    const onKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
       const index = Number(event.key) - 1;
       const option = Number.isInteger(index) && index >= 0 ? attribute.options[index] : undefined;
       if (!option) return;
       event.preventDefault();
       onChange(option.id);
+      // Focus follows the choice, as with the arrow keys, so Tab then leaves the group.
+      event.currentTarget.querySelector<HTMLInputElement>(`input[value="${option.id}"]`)?.focus();
     };
     return (
       <fieldset style={styles.field} role="radiogroup" aria-labelledby={`${id}-legend`} aria-required={attribute.required} aria-invalid={Boolean(error)} aria-describedby={describedBy} onKeyDown={onKeyDown} data-testid="rr-attribute" data-attribute-id={attribute.id}>

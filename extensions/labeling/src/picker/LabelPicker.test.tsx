@@ -57,7 +57,10 @@ describe('LabelPicker', () => {
     screen.getByRole('radiogroup', { name: /Composition/ });
     expect(document.activeElement).toBe(screen.getByRole('radio', { name: /Solid/ }));
     key('2');
-    expect((screen.getByRole('radio', { name: /Part solid/ }) as HTMLInputElement).checked).toBe(true);
+    const partSolid = screen.getByRole('radio', { name: /Part solid/ }) as HTMLInputElement;
+    expect(partSolid.checked).toBe(true);
+    // Focus follows the key, so Tab goes on to the next field (not to the checked radio first).
+    expect(document.activeElement).toBe(partSolid);
     fireEvent.change(screen.getByRole('textbox', { name: /Diameter/ }), { target: { value: '4.5' } });
     key('Enter');
     expect(created[0]!.attributes).toEqual({ composition: 'part-solid', diameter: 4.5 });
