@@ -41,9 +41,9 @@ export function createAccessAdminService(deps: AccessAdminDeps): AccessAdminServ
     if (!(await deps.projectExists(projectId))) throw new HttpError(404, 'not_found', `No project "${projectId}"`);
   };
   // Project admins run their projects; only site admins appoint or remove project admins.
-  const checkAppointment = (user: SessionUser, before: ProjectRole[], after: ProjectRole[]) => {
-    const touchesAdmin = before.includes('project-admin') !== after.includes('project-admin');
-    if (touchesAdmin && !hasRole(user, 'site-admin')) throw new HttpError(403, 'forbidden', 'Not allowed: only a site admin may appoint or remove a project admin');
+  // Asked through the access seam, so the refusal is answered and recorded like any other.
+  const checkAppointment = async (user: SessionUser, projectId: string, before: ProjectRole[], after: ProjectRole[]) => {
+    if (before.includes('project-admin') !== after.includes('project-admin')) await deps.authorize(user, 'project-admins.write', { projectId });
   };
   const rolesOf = async (projectId: string, userId: string) => (await memberships.listMembers(projectId)).filter(m => m.userId === userId);
 
@@ -57,7 +57,7 @@ export function createAccessAdminService(deps: AccessAdminDeps): AccessAdminServ
     async setMemberRoles(user, projectId, userId, roles) {
       await deps.authorize(user, 'members.write', { projectId });
       await requireProject(projectId);
-      checkAppointment(user, (await rolesOf(projectId, userId)).map(m => m.role), roles);
+      await checkAppointment(user, projectId, (await rolesOf(projectId, userId)).map(m => m.role), roles);
       await deps.database.transaction(tx => createMembershipStore(tx).setRoles(projectId, userId, roles, user.id, now().toISOString()));
       return rolesOf(projectId, userId);
     },
@@ -67,7 +67,7 @@ export function createAccessAdminService(deps: AccessAdminDeps): AccessAdminServ
       await requireProject(projectId);
       const before = (await rolesOf(projectId, userId)).map(m => m.role);
       if (before.length === 0) throw new HttpError(404, 'not_found', `"${userId}" is not a member of project "${projectId}"`);
-      checkAppointment(user, before, []);
+      await checkAppointment(user, projectId, before, []);
       await memberships.setRoles(projectId, userId, [], user.id, now().toISOString());
     },
 

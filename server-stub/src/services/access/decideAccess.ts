@@ -56,6 +56,8 @@ export function decideAccess(user: SessionUser, action: Action, resource: Resour
     case 'members.read':
       if (siteAdmin || projectRoles.has('project-admin')) return ALLOW;
       return deny(`only a project admin of "${resource.projectId ?? '?'}" or a site admin may do this`);
+    case 'project-admins.write':
+      return siteAdmin ? ALLOW : deny('only a site admin may appoint or remove a project admin');
     case 'assignments.read':
       if (siteAdmin || anyOf(projectRoles, 'project-admin', 'reviewer', 'adjudicator')) return ALLOW;
       return projectRoles.has('labeler') ? ALLOW : notMember; // labelers see their own (the service filters)

@@ -14,6 +14,7 @@ export type Action =
   | 'report.timing.read'
   | 'members.read'
   | 'members.write'
+  | 'project-admins.write'
   | 'assignments.read'
   | 'assignments.write'
   | 'users.read'
