@@ -104,8 +104,10 @@ export {
 } from './contract/access.js';
 export type { ProjectRole } from './contract/access.js';
 export {
+  AUDIT_RECORD_FORMATS,
   AUDIT_TRAIL_ACTIVITIES,
   AuditLedgerRecord,
+  AuditRecordQuery,
   AuditTrail,
   AuditTrailEntry,
   AuditTrailQuery,
@@ -117,7 +119,7 @@ export {
   RecordInclusion,
   SignedCheckpoint,
 } from './contract/audit.js';
-export type { AuditTrailActivity } from './contract/audit.js';
+export type { AuditRecordFormat, AuditTrailActivity } from './contract/audit.js';
 export { API_BASE, apiPaths } from './contract/apiPaths.js';
 export { createValidator, validateClientEvent, validateLabelSnapshot } from './contract/validate.js';
 export type { Validation } from './contract/validate.js';

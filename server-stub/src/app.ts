@@ -64,7 +64,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
   await app.register(accessServicesPlugin, { breakGlassMinutes: config.breakGlassMinutes });
   await app.register(labelingServicesPlugin, { authorize: app.accessService.authorize, scopes: app.accessService });
   await app.register(dicomStorePlugin);
-  await app.register(auditServicesPlugin, { authorize: app.accessService.authorize });
+  await app.register(auditServicesPlugin, { authorize: app.accessService.authorize, source: config.audit?.source });
   await app.register(exportsServicesPlugin, {
     pacs: config.pacsDicomwebUrl ? { url: config.pacsDicomwebUrl, authorization: config.pacsAuthorization } : undefined,
   });

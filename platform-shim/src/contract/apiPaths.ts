@@ -1,3 +1,5 @@
+import type { AuditRecordFormat } from './audit.js';
+
 /** Where the REST API lives on the ReadingRoom server. */
 export const API_BASE = '/api/v1';
 
@@ -25,7 +27,7 @@ export const apiPaths = {
   timingReport: '/reports/timing',
   auditLatestCheckpoint: '/audit/checkpoints/latest',
   auditConsistencyProof: (from: number, to?: number) => `/audit/consistency-proof?from=${from}${to === undefined ? '' : `&to=${to}`}`,
-  auditRecord: (seq: number, format?: 'json' | 'dicom' | 'fhir') => `/audit/records/${seq}${format ? `?format=${format}` : ''}`,
+  auditRecord: (seq: number, format?: AuditRecordFormat) => `/audit/records/${seq}${format ? `?format=${format}` : ''}`,
   auditInclusionProof: (seq: number, treeSize?: number) => `/audit/records/${seq}/inclusion-proof${treeSize === undefined ? '' : `?treeSize=${treeSize}`}`,
   auditTrail: (target: { sopInstanceUid: string } | { studyInstanceUid: string }, after?: number) =>
     `/audit/trail?${'sopInstanceUid' in target ? `sopInstanceUid=${segment(target.sopInstanceUid)}` : `studyInstanceUid=${segment(target.studyInstanceUid)}`}${after === undefined ? '' : `&after=${after}`}`,

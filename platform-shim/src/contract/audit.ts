@@ -120,3 +120,17 @@ export const AuditTrail = Type.Object({
   next: Type.Optional(Type.Integer({ minimum: 1 })),
 });
 export type AuditTrail = Static<typeof AuditTrail>;
+
+/**
+ * How `GET /audit/records/:seq` answers: the record as JSON (`AuditLedgerRecord`), a DICOM
+ * PS3.15 A.5 audit message (application/xml) or a FHIR R4 AuditEvent following IHE BALP
+ * (application/fhir+json). Mapping of kinds to event codes: docs/audit-ledger.md, "Renderings".
+ */
+export const AUDIT_RECORD_FORMATS = ['json', 'dicom-audit-xml', 'fhir-audit-event'] as const;
+export type AuditRecordFormat = (typeof AUDIT_RECORD_FORMATS)[number];
+
+export const AuditRecordQuery = Type.Object(
+  { format: Type.Optional(Type.Union(AUDIT_RECORD_FORMATS.map(f => Type.Literal(f)), { description: 'json (default), dicom-audit-xml or fhir-audit-event' })) },
+  { additionalProperties: false },
+);
+export type AuditRecordQuery = Static<typeof AuditRecordQuery>;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { hostname } from 'node:os';
 import fp from 'fastify-plugin';
+import type { AuditSource } from '../renderings/AuditSource.js';
 import { authorizeDevelopmentUser, type Authorize } from '../../services/labeling/authorize.js';
 import { createAuditService, type AuditService } from './createAuditService.js';
 
@@ -12,9 +14,11 @@ declare module 'fastify' {
 export interface AuditServicesOptions {
   /** The access seam (services/access: the auditor role); the default allows the development user only. */
   authorize?: Authorize;
+  /** This server as the audit source of the renderings (config: AUDIT_SOURCE_ID, AUDIT_ENTERPRISE_SITE_ID); the host name by default. */
+  source?: AuditSource;
 }
 
-/** The auditor's read side of the ledger: checkpoints, proofs, trails. */
+/** The auditor's read side of the ledger: checkpoints, proofs, trails, renderings of a record. */
 export const auditServicesPlugin = fp(
   async (app: FastifyInstance, options: AuditServicesOptions) => {
     app.decorate(
@@ -23,6 +27,8 @@ export const auditServicesPlugin = fp(
         db: app.database,
         authorize: options.authorize ?? authorizeDevelopmentUser,
         key: app.auditLedger.key,
+        source: options.source ?? { sourceId: hostname() || 'readingroom' },
+        findSopClasses: async scope => new Map((await app.dicomIndex.listInstances(scope)).map(instance => [instance.SOPInstanceUID, instance.SOPClassUID])),
         locateInstance: async SOPInstanceUID => {
           const instance = await app.dicomIndex.findInstance(SOPInstanceUID);
           return instance && { StudyInstanceUID: instance.StudyInstanceUID, SeriesInstanceUID: instance.SeriesInstanceUID };

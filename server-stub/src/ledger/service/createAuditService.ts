@@ -2,16 +2,18 @@
  * The auditor's side of the ledger: checkpoints, proofs and trails. Read-only; every method asks
  * the access seam for `audit.read` first.
  */
-import type { AuditTrail, AuditTrailQuery, ConsistencyProof, LatestCheckpoint, RecordInclusion, SessionUser } from '@readingroom/platform-shim';
+import type { AuditRecordFormat, AuditTrail, AuditTrailQuery, ConsistencyProof, LatestCheckpoint, RecordInclusion, SessionUser } from '@readingroom/platform-shim';
 import { HttpError } from '../../plugins/errorHandling.js';
 import type { Authorize } from '../../services/labeling/authorize.js';
 import type { SqlExecutor } from '../../stores/db/Database.js';
 import { readCheckpoint, readLatestCheckpoint, type StoredCheckpoint } from '../checkpoints/checkpointStore.js';
-import type { CanonicalLedgerRecord } from '../core/index.js';
+import { parseCanonicalRecord, type CanonicalLedgerRecord } from '../core/index.js';
 import { buildConsistencyProof, buildInclusionProof } from '../store/buildProofs.js';
 import { findTrailSeqs, locateInstanceInLedger, readRecord, readRecords, type TrailTarget } from '../store/readLedgerRecords.js';
 import { TreeNodeReader } from '../store/treeNodeStore.js';
+import type { AuditSource } from '../renderings/AuditSource.js';
 import { classifyActivity } from './classifyActivity.js';
+import { renderLedgerRecord, type RenderedRecord } from './renderLedgerRecord.js';
 import { toCheckpointView, toRecordView } from './toRecordView.js';
 
 export interface AuditService {
@@ -21,6 +23,8 @@ export interface AuditService {
   getTrail(user: SessionUser, query: AuditTrailQuery): Promise<AuditTrail>;
   /** One stored record (for the renderings), after the access check. */
   getRecord(user: SessionUser, seq: number): Promise<CanonicalLedgerRecord>;
+  /** One record as JSON, a DICOM PS3.15 A.5 audit message or a FHIR AuditEvent (BALP). */
+  renderRecord(user: SessionUser, seq: number, format: AuditRecordFormat): Promise<RenderedRecord>;
 }
 
 export interface AuditServiceDeps {
@@ -29,6 +33,10 @@ export interface AuditServiceDeps {
   key: { origin: string; verifierKey: string };
   /** The study and series of an instance this server stores (the DICOM index), if it does. */
   locateInstance?: (SOPInstanceUID: string) => Promise<{ StudyInstanceUID: string; SeriesInstanceUID: string } | undefined>;
+  /** This server as the audit source of the renderings. */
+  source: AuditSource;
+  /** The SOP classes of the stored instances of a study (or one of its series), by SOP Instance UID. */
+  findSopClasses?: (scope: { StudyInstanceUID: string; SeriesInstanceUID?: string }) => Promise<ReadonlyMap<string, string>>;
 }
 
 const DEFAULT_TRAIL_LIMIT = 200;
@@ -98,6 +106,16 @@ export function createAuditService(deps: AuditServiceDeps): AuditService {
     async getRecord(user, seq) {
       await deps.authorize(user, 'audit.read');
       return recordOrThrow(seq);
+    },
+
+    async renderRecord(user, seq, format) {
+      await deps.authorize(user, 'audit.read');
+      const record = await recordOrThrow(seq);
+      const subject = format === 'json' ? undefined : parseCanonicalRecord(record).subject;
+      const sopClasses = subject?.StudyInstanceUID && subject.SOPInstanceUIDs?.length && deps.findSopClasses
+        ? await deps.findSopClasses({ StudyInstanceUID: subject.StudyInstanceUID, ...(subject.SeriesInstanceUID ? { SeriesInstanceUID: subject.SeriesInstanceUID } : {}) })
+        : undefined;
+      return renderLedgerRecord(record, format, { source: deps.source, sopClasses });
     },
   };
 }

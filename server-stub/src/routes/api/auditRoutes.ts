@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { API_BASE, AuditTrail, AuditTrailQuery, ConsistencyProof, ConsistencyProofQuery, ErrorResponse, LatestCheckpoint, RecordInclusion } from '@readingroom/platform-shim';
+import { API_BASE, AuditLedgerRecord, AuditRecordQuery, AuditTrail, AuditTrailQuery, ConsistencyProof, ConsistencyProofQuery, ErrorResponse, LatestCheckpoint, RecordInclusion } from '@readingroom/platform-shim';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const Seq = Type.Object({ seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
@@ -12,6 +12,34 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async app => {
     `${API_BASE}/audit/checkpoints/latest`,
     { schema: { tags, summary: 'The latest signed checkpoint, with the ledger origin and verifier key', response: { 200: LatestCheckpoint, ...errors } } },
     async request => app.auditService.getLatestCheckpoint(request.user),
+  );
+
+  app.get(
+    `${API_BASE}/audit/records/:seq`,
+    {
+      schema: {
+        tags,
+        summary: 'One record: as JSON, as a DICOM PS3.15 A.5 audit message, or as a FHIR R4 AuditEvent (IHE BALP)',
+        description: 'format=json (default, application/json), dicom-audit-xml (application/xml) or fhir-audit-event (application/fhir+json). Mapping of kinds to event codes: docs/audit-ledger.md, "Renderings".',
+        params: Seq,
+        querystring: AuditRecordQuery,
+        response: {
+          200: {
+            description: 'The record in the requested format',
+            content: {
+              'application/json': { schema: AuditLedgerRecord },
+              'application/xml': { schema: Type.String({ description: 'DICOM PS3.15 A.5.1 AuditMessage' }) },
+              'application/fhir+json': { schema: Type.Object({ resourceType: Type.Literal('AuditEvent') }, { additionalProperties: true, description: 'FHIR R4 AuditEvent' }) },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const rendered = await app.auditService.renderRecord(request.user, request.params.seq, request.query.format ?? 'json');
+      return reply.type(rendered.contentType).send(rendered.body);
+    },
   );
 
   app.get(
