@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.js';
 import { identityPlugin } from './identity/identityPlugin.js';
 import { errorHandling } from './plugins/errorHandling.js';
 import { auditRecorderPlugin } from './ledger/auditRecorderPlugin.js';
+import { auditForwardingPlugin, type AuditForwardingPluginOptions } from './ledger/forwarding/auditForwardingPlugin.js';
 import { dicomwebAccessRecordingPlugin } from './ledger/dicomweb/dicomwebAccessRecordingPlugin.js';
 import { auditServicesPlugin } from './ledger/service/auditServicesPlugin.js';
 import { openapi } from './plugins/openapi.js';
@@ -32,6 +33,8 @@ export type AppConfig = Pick<ServerConfig, 'host' | 'databaseUrl' | 'identity' |
   Partial<Pick<ServerConfig, 'databasePoolMax' | 'databaseStatementTimeoutMs' | 'pacsDicomwebUrl' | 'pacsAuthorization' | 'audit'>> & {
   /** The OHIF viewer to host; omitted by API-only tests. */
   viewer?: ViewerOptions;
+  /** Shorter ATNA forwarding timings (tests). */
+  auditForwardingTuning?: AuditForwardingPluginOptions['tuning'];
 };
 
 /**
@@ -58,6 +61,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
     statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
   await app.register(auditRecorderPlugin, { ledger: config.audit });
+  await app.register(auditForwardingPlugin, { forwarding: config.audit?.forwarding, source: config.audit?.source, tuning: config.auditForwardingTuning });
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(labelingStoresPlugin);
   await app.register(accessStoresPlugin);

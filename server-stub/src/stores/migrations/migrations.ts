@@ -1,9 +1,10 @@
 import { accessMigration } from '../access/accessMigration.js';
 import { dicomIndexMigration } from '../dicom/dicomIndexMigration.js';
+import { forwardingMigrations } from '../../ledger/forwarding/forwardingMigrations.js';
 import { ledgerMigrations } from '../../ledger/store/ledgerMigrations.js';
 import { labelingMigration } from '../labeling/labelingMigration.js';
 import { labelMigrations } from './labelMigrations.js';
 import type { Migration } from './Migration.js';
 
 /** Every schema change of the server, by area (id ranges in Migration.ts). */
-export const migrations: Migration[] = [...labelMigrations, labelingMigration, dicomIndexMigration, ...ledgerMigrations, accessMigration];
+export const migrations: Migration[] = [...labelMigrations, labelingMigration, dicomIndexMigration, ...ledgerMigrations, ...forwardingMigrations, accessMigration];
