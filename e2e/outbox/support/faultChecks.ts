@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from '@playwright/test';
+import { expectEachEventLedgeredOnce, expectLedgerVerifies } from './ledgerChecks';
 
 /** What a fault test hands to the checks that run after it. */
 export interface FaultContext {
@@ -35,11 +36,11 @@ export const expectEachEventStoredOnce: FaultCheck = async ({ dataDir, clientId,
 };
 
 /**
- * The checks every fault test runs at its end. The audit ledger adds its own here (for example
- * `readingroom audit verify` over the server's data folder), so each fault also proves the
- * ledger still verifies.
+ * The checks every fault test runs at its end: each accepted event stored once, each label change
+ * and audit event ledgered once, and `readingroom audit verify` passes over the server's data
+ * folder, so each fault also proves the ledger still verifies.
  */
-export const afterFaultChecks: FaultCheck[] = [expectEachEventStoredOnce];
+export const afterFaultChecks: FaultCheck[] = [expectEachEventStoredOnce, expectEachEventLedgeredOnce, expectLedgerVerifies];
 
 export async function verifyAfterFault(context: FaultContext): Promise<void> {
   for (const check of afterFaultChecks) await check(context);
