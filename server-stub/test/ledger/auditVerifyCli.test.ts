@@ -50,6 +50,21 @@ describe(`readingroom audit verify (${testDialect})`, () => {
     expect(result.out).toMatch(/audit ledger verified: 300 records, 1 signed checkpoints/);
   });
 
+  it('verifies across a key rotation when given every key the checkpoints were signed with', async () => {
+    // The rotated key keeps the ledger's origin (its name); only the key id changes.
+    const next = generateNoteKeyPair('cli.test/audit');
+    const recorder = createAuditRecorder({ database: db, appender: new LedgerAppender(), log });
+    await recorder.record(Array.from({ length: 20 }, (_, i) => makeEntry(300 + i)));
+    await createCheckpointer({ database: db, key: { signer: parseSignerKey(next.signerKey), verifierKey: next.verifierKey, origin: 'cli.test/audit' }, log }).checkpointNow();
+
+    const both = await run(['verify', '--key', key.verifierKey, '--key', next.verifierKey]);
+    expect(both).toMatchObject({ code: 0, err: '' });
+    expect(both.out).toMatch(/audit ledger verified: 320 records, 2 signed checkpoints/);
+    const onlyNew = await run(['verify', '--key', next.verifierKey]);
+    expect(onlyNew.code).toBe(1);
+    expect(onlyNew.err).toMatch(/AUDIT LEDGER PROBLEM \(bad-signature\) at the checkpoint of size 300/);
+  });
+
   it('exits 1 and names the first problem and where it is', async () => {
     await dropAppendOnlyTriggers(db);
     await db.run('DELETE FROM audit_ledger WHERE seq = 42');

@@ -11,8 +11,9 @@ import { openDatabase } from '../../stores/db/openDatabase.js';
 import { formatVerifierKey, parseSignerKey, parseVerifierKey } from '../core/index.js';
 import { verifyStoredLedger } from './verifyStoredLedger.js';
 
-export const AUDIT_USAGE = `  readingroom audit verify [--key K] [--origin O] [--checkpoints DIR] [--json]
-                                         verify the audit ledger in DATABASE_URL; exit 1 at the first problem`;
+export const AUDIT_USAGE = `  readingroom audit verify [--key K]... [--origin O] [--checkpoints DIR] [--json]
+                                         verify the audit ledger in DATABASE_URL; exit 1 at the first problem
+                                         (--key again for each key the ledger was signed with, across a rotation)`;
 
 interface Output {
   log(message: string): void;
@@ -23,20 +24,20 @@ export async function runAuditCommand(args: string[], out: Output = console): Pr
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { key: { type: 'string' }, origin: { type: 'string' }, checkpoints: { type: 'string' }, json: { type: 'boolean' } },
+    options: { key: { type: 'string', multiple: true }, origin: { type: 'string' }, checkpoints: { type: 'string' }, json: { type: 'boolean' } },
   });
   if (positionals[0] !== 'verify' || positionals.length > 1) {
     out.error(`readingroom audit: unknown subcommand ${positionals.join(' ') || '(none)'}\n${AUDIT_USAGE}`);
     return 2;
   }
   const config = loadConfig();
-  const verifierKey = resolveVerifierKey(values.key, config.audit.signingKeyFile, out);
-  const origin = values.origin ?? parseVerifierKey(verifierKey).name;
+  const verifierKeys = values.key?.length ? values.key.map(key => resolveVerifierKey(key, config.audit.signingKeyFile, out)) : [resolveVerifierKey(undefined, config.audit.signingKeyFile, out)];
+  const origin = values.origin ?? parseVerifierKey(verifierKeys[0]!).name;
   const extraCheckpoints = values.checkpoints ? readCheckpointDir(values.checkpoints) : [];
   const db = await openDatabase(config.databaseUrl, { poolMax: 1 });
   try {
     const started = performance.now();
-    const report = await verifyStoredLedger(db, { origin, verifierKeys: [verifierKey], extraCheckpoints });
+    const report = await verifyStoredLedger(db, { origin, verifierKeys, extraCheckpoints });
     const seconds = (performance.now() - started) / 1000;
     if (values.json) out.log(JSON.stringify({ ...report, seconds }));
     else if (report.ok) {
