@@ -11,7 +11,7 @@ const SR = { format: 'sr' as const, SOPClassUID: '1.2.840.10008.5.1.4.1.1.88.34'
 function setup(options: { studyUid?: string; projectId?: string; reloadLabels?: () => Promise<void> } = {}) {
   const store = createLabelsStore({ ...EMPTY_LABELS_STATE, studyUid: options.studyUid ?? STUDY, activeProjectId: options.projectId ?? 'lung' });
   const flush = jest.fn(async () => undefined);
-  const session = createValueStore<unknown>(options.reloadLabels ? { commands: { reloadLabels: options.reloadLabels } } : { commands: {} });
+  const session = createValueStore<unknown>(options.reloadLabels ? { commands: { reloadLabels: options.reloadLabels } } : undefined);
   const runtime = { store, sender: { flush }, session } as unknown as LabelingRuntime;
   const api = { exportStudyLabels: jest.fn<Promise<ExportResponse>, Parameters<ExportApi['exportStudyLabels']>>(), importStudyLabels: jest.fn<Promise<ImportResponse>, Parameters<ExportApi['importStudyLabels']>>() };
   const ExportSection = createExportSection(api);
@@ -55,7 +55,7 @@ describe('the DICOM section of the labels panel', () => {
 
   it('loads labels back and asks the session to show them', async () => {
     const reloadLabels = jest.fn(async () => undefined);
-    const { api } = setup({ reloadLabels });
+    const { api, flush } = setup({ reloadLabels });
     api.importStudyLabels.mockResolvedValue({
       StudyInstanceUID: STUDY,
       projectId: 'lung',
@@ -71,6 +71,15 @@ describe('the DICOM section of the labels panel', () => {
     expect(screen.getByText('A label was refused: does not fit schema version 1').getAttribute('data-tone')).toBe('error');
     expect(reloadLabels).toHaveBeenCalledTimes(1);
     expect(api.importStudyLabels).toHaveBeenCalledWith(STUDY, { projectId: 'lung' });
+    expect(flush.mock.invocationCallOrder[0]).toBeLessThan(api.importStudyLabels.mock.invocationCallOrder[0]!);
+    expect(api.importStudyLabels.mock.invocationCallOrder[0]).toBeLessThan(reloadLabels.mock.invocationCallOrder[0]!);
+  });
+
+  it('asks to reopen the case when no labeling session can show the loaded labels', async () => {
+    const { api } = setup();
+    api.importStudyLabels.mockResolvedValue({ StudyInstanceUID: STUDY, projectId: 'lung', source: 'local', instances: [], labels: [] });
+    fireEvent.click(button('Load from DICOM'));
+    expect((await screen.findByText('Reopen the case to see the loaded labels.')).getAttribute('data-tone')).toBe('warning');
   });
 
   // OHIF's hotkeys cancel Enter and Space on the document, so the buttons handle them themselves.

@@ -8,11 +8,6 @@ import { useStoreState } from './useStoreState';
 
 export type ExportApi = Pick<ApiClient, 'exportStudyLabels' | 'importStudyLabels'>;
 
-/** What the labeling session may offer to show labels the server has now (e.g. after an import). */
-interface ReloadableCommands {
-  reloadLabels?: () => Promise<void>;
-}
-
 /**
  * The labels panel's DICOM section: export the case's labels of the active project as SR or
  * SEG (stored by the server, and sent to the site's PACS when it has one), and load them back.
@@ -34,9 +29,11 @@ export function createExportSection(api: ExportApi) {
             setStatus({ state: 'done', lines: describeExport(await api.exportStudyLabels(studyUid, { projectId: activeProjectId, formats: [task.format] })) });
             return;
           }
+          // Changes made here reach the server first: the newest copy of a label wins there.
+          await runtime.sender.flush();
           const lines = describeImport(await api.importStudyLabels(studyUid, { projectId: activeProjectId }));
-          const commands = runtime.session.get()?.commands as ReloadableCommands | undefined;
-          if (commands?.reloadLabels) await commands.reloadLabels();
+          const session = runtime.session.get();
+          if (session) await session.commands.reloadLabels();
           else lines.push({ text: 'Reopen the case to see the loaded labels.', tone: 'warning' });
           setStatus({ state: 'done', lines });
         } catch (error) {

@@ -15,6 +15,8 @@ export interface SessionCommands {
   run(command: LabelingCommand): boolean;
   activateTool(toolName: string, command: LabelingCommand): Promise<void>;
   submitCase(): Promise<void>;
+  /** Shows the server's labels of the case again (after labels were loaded from DICOM). */
+  reloadLabels(): Promise<void>;
 }
 
 /** Toolbar and keyboard commands of a labeling session, and submitting the case. */
@@ -29,6 +31,7 @@ export function createSessionCommands(deps: {
   actions: LabelActions;
   timer: ActiveTimer;
   flushEdits: () => void;
+  reloadLabels: () => Promise<void>;
 }): SessionCommands {
   const { store, viewer } = deps;
   const { toolGroupService, toolbarService } = deps.servicesManager.services;
@@ -79,6 +82,7 @@ export function createSessionCommands(deps: {
   return {
     activateTool,
     submitCase,
+    reloadLabels: deps.reloadLabels,
     run(command) {
       switch (command.kind) {
         case 'tool':

@@ -62,4 +62,20 @@ describe('labels store', () => {
     state = r.submissionChanged(state, { state: 'submitted', nextStudyUid: null });
     expect(state.labels.map(e => e.snapshot.status)).toEqual(['submitted', 'draft']);
   });
+  it("replaces a study's labels with the server's on reload, even those changed here", () => {
+    let state = r.labelChanged({ ...EMPTY_LABELS_STATE, activeProjectId: 'lung' }, { kind: 'upsert', snapshot: { ...snapshot('a'), findingTypeId: 'nodule' }, change: 'modified' }, 0, 5000);
+    state = r.labelChanged(state, { kind: 'upsert', snapshot: snapshot('gone'), change: 'created' }, 0, 5000);
+    state = r.labelChanged(state, { kind: 'upsert', snapshot: { ...snapshot('prior'), StudyInstanceUID: '9.9' }, change: 'created' }, 0, 5000);
+    state = r.labelChanged(state, { kind: 'removed', labelId: 'b', StudyInstanceUID: '1.2', snapshot: snapshot('b') }, 0, 5000);
+    state = r.labelSelected(state, 'gone');
+    state = r.studyReloaded(state, '1.2', [saved('a'), saved('b')]);
+    expect(state.labels.map(e => [e.snapshot.labelId, e.snapshot.findingTypeId, e.origin, e.version])).toEqual([
+      ['prior', 'mass', 'local', undefined],
+      ['a', 'mass', 'server', 3],
+      ['b', 'mass', 'server', 3],
+    ]);
+    expect(state.selectedLabelId).toBeUndefined();
+    // The deleted label is back from the server: nothing to undo.
+    expect(state.undo).toBeUndefined();
+  });
 });

@@ -64,6 +64,15 @@ const replaceLabel = (labels: LabelEntry[], entry: LabelEntry) => {
   return next;
 };
 
+/** A server label without what the server adds to it (version, hash, who and when). */
+export function snapshotOf({ version: _version, updatedAt: _updatedAt, updatedBy: _updatedBy, contentHash: _hash, createdBy: _createdBy, ...snapshot }: Label): LabelSnapshot {
+  return snapshot;
+}
+
+function serverEntry(label: Label): LabelEntry {
+  return { snapshot: snapshotOf(label), origin: 'server', version: label.version, updatedBy: label.updatedBy };
+}
+
 /** Pure state transitions; the store wraps them with subscribe/getSnapshot for React. */
 export const labelsReducers = {
   sessionLoaded: (state: LabelsState, user: SessionUser, identity: 'development' | 'oidc'): LabelsState => ({ ...state, user, identity, sessionError: undefined }),
@@ -88,12 +97,23 @@ export const labelsReducers = {
   }),
   studyLoaded: (state: LabelsState, StudyInstanceUID: string, labels: Label[]): LabelsState => {
     const byId = new Map(state.labels.map(entry => [entry.snapshot.labelId, entry]));
-    for (const { version, updatedAt: _updatedAt, updatedBy, contentHash: _hash, createdBy: _createdBy, ...snapshot } of labels) {
+    for (const label of labels) {
       // A label changed here since the request went out is newer than the server's copy.
-      if (byId.get(snapshot.labelId)?.origin === 'local') continue;
-      byId.set(snapshot.labelId, { snapshot, origin: 'server', version, updatedBy });
+      if (byId.get(label.labelId)?.origin === 'local') continue;
+      byId.set(label.labelId, serverEntry(label));
     }
     return { ...state, loadingStudies: state.loadingStudies.filter(uid => uid !== StudyInstanceUID), labels: [...byId.values()] };
+  },
+  /** The server's labels of a study replace the ones shown (after labels were loaded from DICOM). */
+  studyReloaded: (state: LabelsState, StudyInstanceUID: string, labels: Label[]): LabelsState => {
+    const ids = new Set(labels.map(label => label.labelId));
+    return {
+      ...state,
+      labels: [...state.labels.filter(entry => entry.snapshot.StudyInstanceUID !== StudyInstanceUID && !ids.has(entry.snapshot.labelId)), ...labels.map(serverEntry)],
+      selectedLabelId: state.selectedLabelId && ids.has(state.selectedLabelId) ? state.selectedLabelId : undefined,
+      // A deleted label that is back cannot be brought back again.
+      undo: state.undo && ids.has(state.undo.snapshot.labelId) ? undefined : state.undo,
+    };
   },
   studyFailed: (state: LabelsState, StudyInstanceUID: string, message: string): LabelsState => ({
     ...state,

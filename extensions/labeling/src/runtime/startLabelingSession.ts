@@ -21,6 +21,7 @@ import { trackActivity } from '../timing/trackActivity';
 import { DRAWING_TOOL_NAMES } from '../toolbar/labelingTools';
 import type { CommandsManager, ExtensionManager, OhifDisplaySet, ServicesManager } from '../types/ohif';
 import { createLabelActions, type LabelActions } from './createLabelActions';
+import { createLabelReloader } from './createLabelReloader';
 import { createPickerEffects, describeLabel } from './createPickerEffects';
 import { createRestoreQueue } from './createRestoreQueue';
 import type { ValueStore } from './createValueStore';
@@ -152,7 +153,9 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
   });
   const restorer = createRestoreQueue({ ledger, annotations, segmentations, describe: label => describeLabel(getSchema(), label), onProblem: notify, renderAll: viewer.renderAll });
   const actions = createLabelActions({ store, ledger, picker, timer, viewer, annotations, segmentations, redraw: label => void restorer.redraw(label) });
-  const commands = createSessionCommands({ ...deps, viewer, segmentations, actions, timer, flushEdits: () => (forwarder.flush(), segmentationForwarder.flush()) });
+  const flushEdits = () => (forwarder.flush(), segmentationForwarder.flush());
+  const reloadLabels = createLabelReloader({ api: deps.api, sender, store, ledger, picker, annotations, segmentations, restore: labels => restorer.add(labels), flushEdits });
+  const commands = createSessionCommands({ ...deps, viewer, segmentations, actions, timer, flushEdits, reloadLabels });
 
   const seenStudies = new Set<string>();
   const onDisplaySets = (displaySets: OhifDisplaySet[]) => {
