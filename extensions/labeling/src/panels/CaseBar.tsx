@@ -1,4 +1,5 @@
 import type { LabelEntry, SubmissionState } from '../runtime/labelsStore';
+import { PanelButton } from '../ui/PanelButton';
 import { colors, kbdStyle, primaryButtonStyle } from '../ui/theme';
 
 /** The case's status (draft / submitted labels) and "Submit case & next". */
@@ -20,9 +21,9 @@ export function CaseBar({ entries, submission, canSubmit, onSubmit }: { entries:
       <div data-testid="rr-case-status" data-drafts={drafts} data-submitted={submitted} style={{ color: colors.muted, marginBottom: 6 }}>
         Case: {drafts} draft · {submitted} submitted
       </div>
-      <button type="button" onClick={onSubmit} disabled={!canSubmit || submission.state === 'submitting'} style={{ ...primaryButtonStyle, width: '100%', opacity: canSubmit ? 1 : 0.5 }} data-testid="rr-submit-case">
+      <PanelButton onActivate={onSubmit} disabled={!canSubmit || submission.state === 'submitting'} style={{ ...primaryButtonStyle, width: '100%', opacity: canSubmit ? 1 : 0.5 }} data-testid="rr-submit-case">
         Submit case &amp; next <kbd style={kbdStyle}>Ctrl+Enter</kbd>
-      </button>
+      </PanelButton>
       {message ? (
         <p role={submission.state === 'failed' ? 'alert' : 'status'} data-testid="rr-submission" data-state={submission.state} style={{ margin: '6px 0 0', color: submission.state === 'failed' ? colors.error : colors.text }}>
           {message}

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '@readingroom/platform-shim';
+import { PanelButton } from '../ui/PanelButton';
 import { buttonStyle, colors } from '../ui/theme';
 import type { ResultLine } from './describeExportResults';
 
@@ -16,33 +17,14 @@ export interface ExportSectionViewProps {
   onRun(task: ExportTask): void;
 }
 
-/**
- * Export SR / Export SEG / Load from DICOM, and what the last one did. Buttons reachable by Tab
- * and run by Enter or Space. OHIF's global hotkeys (bound on the document) cancel the default
- * action of Enter and Space, so a focused button would not activate: the keys are handled here
- * and kept from the hotkeys.
- */
+/** Export SR / Export SEG / Load from DICOM, and what the last one did. Buttons reachable by Tab and run by Enter or Space. */
 export function ExportSectionView({ unavailable, status, onRun }: ExportSectionViewProps) {
   const busy = status.state === 'working';
   const disabled = busy || unavailable !== undefined;
   const button = (task: ExportTask, label: string, testId: string, title: string) => (
-    <button
-      type="button"
-      data-testid={testId}
-      disabled={disabled}
-      aria-disabled={disabled}
-      title={title}
-      onClick={() => onRun(task)}
-      onKeyDown={event => {
-        if (event.key !== 'Enter' && event.key !== ' ') return;
-        event.preventDefault();
-        event.stopPropagation();
-        if (!event.repeat) onRun(task);
-      }}
-      style={{ ...buttonStyle, opacity: disabled ? 0.5 : 1 }}
-    >
+    <PanelButton data-testid={testId} disabled={disabled} aria-disabled={disabled} title={title} onActivate={() => onRun(task)} style={{ ...buttonStyle, opacity: disabled ? 0.5 : 1 }}>
       {label}
-    </button>
+    </PanelButton>
   );
   return (
     <div data-testid="rr-export-section">

@@ -1,7 +1,8 @@
 import type { LabelSchemaDefinition } from '@readingroom/platform-shim';
-import { memo, type MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatAttributes, formatGeometry } from '../runtime/groupLabels';
 import type { LabelEntry } from '../runtime/labelsStore';
+import { PanelButton } from '../ui/PanelButton';
 import { buttonStyle, colors } from '../ui/theme';
 
 export type RowAction = 'edit' | 'show' | 'delete';
@@ -27,9 +28,9 @@ interface RowProps {
 export const LabelRow = memo(function LabelRow({ entry, schema, selected, onAction }: RowProps) {
   const { snapshot } = entry;
   const attributes = formatAttributes(snapshot, schema);
-  const act = (action: RowAction) => (event: MouseEvent) => {
+  const act = (action: RowAction) => (event: MouseEvent | KeyboardEvent) => {
     event.stopPropagation();
-    onAction(snapshot.labelId, action, event);
+    onAction(snapshot.labelId, action, 'clientX' in event ? event : undefined);
   };
   return (
     <div
@@ -54,12 +55,12 @@ export const LabelRow = memo(function LabelRow({ entry, schema, selected, onActi
       </div>
       <span style={{ ...styles.status, color: snapshot.status === 'submitted' ? colors.ok : colors.warning, border: `1px solid currentColor` }}>{snapshot.status}</span>
       <span style={styles.actions}>
-        <button type="button" tabIndex={-1} title="Edit (Enter)" aria-label="Edit label" onClick={act('edit')} style={styles.small}>
+        <PanelButton tabIndex={-1} title="Edit (Enter)" aria-label="Edit label" onActivate={act('edit')} style={styles.small}>
           ✎
-        </button>
-        <button type="button" tabIndex={-1} title="Delete (Delete)" aria-label="Delete label" onClick={act('delete')} style={styles.small}>
+        </PanelButton>
+        <PanelButton tabIndex={-1} title="Delete (Delete)" aria-label="Delete label" onActivate={act('delete')} style={styles.small}>
           ✕
-        </button>
+        </PanelButton>
       </span>
     </div>
   );

@@ -3,8 +3,9 @@ import type { LabelingRuntime } from '../runtime/createLabelingRuntime';
 import { describeLabel } from '../runtime/createPickerEffects';
 import { labelsReducers, selectActiveSchema, selectProjectLabels } from '../runtime/labelsStore';
 import type { ExtensionParams } from '../types/ohif';
-import { buttonStyle, colors, kbdStyle } from '../ui/theme';
+import { colors } from '../ui/theme';
 import { CaseBar } from './CaseBar';
+import { ClassifyButton } from './ClassifyButton';
 import { LabelList } from './LabelList';
 import type { RowAction } from './LabelRow';
 import { listPanelSections } from './panelSections';
@@ -64,9 +65,7 @@ export function LabelsPanel({ runtime, params }: LabelsPanelProps) {
           {loading ? ' · loading saved labels…' : ''}
         </span>
         {schema ? (
-          <button type="button" onClick={() => session?.actions.classify()} style={{ ...buttonStyle, marginLeft: 'auto' }} data-testid="rr-classify">
-            Classify <kbd style={kbdStyle}>K</kbd>
-          </button>
+          <ClassifyButton onClassify={() => session?.actions.classify()} />
         ) : null}
       </h3>
       {entries.length === 0 && !loading ? <p style={{ color: colors.muted }}>{schema ? 'No labels yet. Choose a tool above and draw, or classify the study.' : 'No labels.'}</p> : null}

@@ -1,4 +1,5 @@
 import { LABELING_SHORTCUTS, PICKER_AND_LIST_KEYS, describeShortcut } from '../keyboard/labelingKeymap';
+import { PanelSummary } from '../ui/PanelSummary';
 import { colors, kbdStyle } from '../ui/theme';
 
 /** Every labeling shortcut, from the same table the keyboard handler uses. */
@@ -6,7 +7,7 @@ export function ShortcutList() {
   const rows = [...LABELING_SHORTCUTS.map(s => ({ keys: describeShortcut(s), label: s.label })), ...PICKER_AND_LIST_KEYS];
   return (
     <details style={{ marginTop: 10, color: colors.muted }} data-testid="rr-shortcuts">
-      <summary style={{ cursor: 'pointer' }}>Keyboard shortcuts</summary>
+      <PanelSummary style={{ cursor: 'pointer' }}>Keyboard shortcuts</PanelSummary>
       <table style={{ borderCollapse: 'collapse', marginTop: 4, fontSize: 12 }}>
         <tbody>
           {rows.map(row => (

@@ -1,5 +1,6 @@
 import { describeRejections, describeSyncStatus, type EventSender, type SyncState } from '@readingroom/platform-shim';
 import { useCallback } from 'react';
+import { PanelSummary } from '../ui/PanelSummary';
 import { useStoreState } from './useStoreState';
 
 const COLORS: Record<SyncState, string> = { synced: '#5acf7a', pending: '#f0c674', offline: '#f08a5d', error: '#ff6b6b', blocked: '#ff6b6b' };
@@ -14,7 +15,7 @@ export function SyncStatusLine({ sender }: { sender: EventSender }) {
       <span>{describeSyncStatus(status)}</span>
       {status.rejected > 0 ? (
         <details data-testid="rr-sync-rejections">
-          <summary>Why</summary>
+          <PanelSummary>Why</PanelSummary>
           <ul>
             {describeRejections(status).map(line => (
               <li key={line}>{line}</li>

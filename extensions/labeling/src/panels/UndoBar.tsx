@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LabelSnapshot } from '@readingroom/platform-shim';
+import { PanelButton } from '../ui/PanelButton';
 import { buttonStyle, colors, kbdStyle } from '../ui/theme';
 
 /** "Deleted Nodule · Undo (Ctrl+Z)" for as long as the deletion can be undone. */
@@ -19,9 +20,9 @@ export function UndoBar({ undo, title, onUndo, onExpired }: { undo: { snapshot: 
   return (
     <div role="status" data-testid="rr-undo-bar" style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '6px 0', padding: '4px 6px', borderRadius: 4, background: colors.surfaceRaised }}>
       <span style={{ flex: 1 }}>Deleted {title}</span>
-      <button type="button" onClick={onUndo} style={buttonStyle} data-testid="rr-undo">
+      <PanelButton onActivate={onUndo} style={buttonStyle} data-testid="rr-undo">
         Undo <kbd style={kbdStyle}>Ctrl+Z</kbd> <span style={{ color: colors.muted }}>{left}s</span>
-      </button>
+      </PanelButton>
     </div>
   );
 }

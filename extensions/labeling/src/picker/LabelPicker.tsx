@@ -1,5 +1,6 @@
 import type { LabelSchemaDefinition } from '@readingroom/platform-shim';
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { PanelButton } from '../ui/PanelButton';
 import { buttonStyle, colors, kbdStyle, primaryButtonStyle } from '../ui/theme';
 import { AttributeField } from './AttributeFields';
 import type { PickerController } from './createPickerController';
@@ -154,9 +155,9 @@ export function LabelPicker({ state, schema, controller }: LabelPickerProps) {
           <p style={{ margin: '0 0 4px' }}>
             <span style={{ color: colors.muted }}>Finding </span>
             <strong data-testid="rr-picker-chosen">{state.chosen?.label}</strong>{' '}
-            <button type="button" onClick={() => controller.dispatch({ type: 'back' })} style={buttonStyle}>
+            <PanelButton onActivate={() => controller.dispatch({ type: 'back' })} style={buttonStyle}>
               Change
-            </button>
+            </PanelButton>
           </p>
           {attributes.map((attribute, i) => (
             <AttributeField
@@ -169,9 +170,9 @@ export function LabelPicker({ state, schema, controller }: LabelPickerProps) {
             />
           ))}
           <div style={styles.actions}>
-            <button type="button" onClick={() => controller.cancel()} style={buttonStyle}>
+            <PanelButton onActivate={() => controller.cancel()} style={buttonStyle}>
               Cancel <kbd style={kbdStyle}>Esc</kbd>
-            </button>
+            </PanelButton>
             <button type="submit" style={primaryButtonStyle} data-testid="rr-picker-save">
               Save <kbd style={kbdStyle}>Enter</kbd>
             </button>
