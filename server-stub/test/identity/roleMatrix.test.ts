@@ -76,6 +76,16 @@ const ENDPOINTS: Record<string, Endpoint> = {
     request: () => ({ method: 'GET', url: `/dicomweb/studies/${LUNG_STUDY}/metadata`, headers: { accept: 'application/dicom+json' } }),
     allowed: ['labeler', 'reviewer', 'adjudicator', 'project-admin'],
   },
+  'search for the study by its UID (QIDO-RS, as the viewer opens a study)': {
+    action: 'dicomweb.query',
+    request: () => ({ method: 'GET', url: `/dicomweb/studies?StudyInstanceUID=${LUNG_STUDY}`, headers: { accept: 'application/dicom+json' } }),
+    allowed: ['labeler', 'reviewer', 'adjudicator', 'project-admin', 'site-admin'],
+  },
+  "list the study's series (QIDO-RS)": {
+    action: 'dicomweb.query',
+    request: () => ({ method: 'GET', url: `/dicomweb/studies/${LUNG_STUDY}/series`, headers: { accept: 'application/dicom+json' } }),
+    allowed: ['labeler', 'reviewer', 'adjudicator', 'project-admin', 'site-admin'],
+  },
   'store an instance (STOW-RS)': {
     action: 'dicomweb.store',
     request: n => ({ method: 'POST', url: '/dicomweb/studies', headers: { 'content-type': STOW_TYPE, accept: 'application/dicom+json' }, payload: multipartBody([dicomInstance(LUNG_STUDY, 100 + n)]) }),
@@ -144,7 +154,7 @@ describe(`each role is allowed and refused where it should be, with real signed 
     expect(second.json().results[0]).toMatchObject({ status: 'rejected', reason: `Not allowed (labels.write): this case of project "${LUNG}" is not assigned to you` });
   });
 
-  it('searching studies (QIDO-RS) shows each person the studies they may see, and never refuses', async () => {
+  it('an open search (QIDO-RS) shows each person the studies they may see, and is never refused', async () => {
     const seen: Record<string, string[]> = {};
     for (const person of EVERYONE) {
       const response = await world.as(person, { method: 'GET', url: '/dicomweb/studies', headers: { accept: 'application/dicom+json' } });

@@ -89,7 +89,12 @@ describe('decideAccess', () => {
 
 describe('decideDicomweb', () => {
   const TABLE_DICOMWEB: Array<[Role[], 'query' | 'retrieve' | 'store', boolean, string]> = [
-    [['labeler'], 'query', false, ALLOW],
+    // A search naming a study: decided like a retrieve, except that admins search every study.
+    [['labeler'], 'query', true, ALLOW],
+    [['labeler'], 'query', false, 'this study is not part of a project you are a member of'],
+    [['auditor'], 'query', false, 'auditors see no images without break-glass: request it with the study and a reason (POST /api/v1/break-glass)'],
+    [['project-admin'], 'query', false, ALLOW],
+    [['site-admin'], 'query', false, ALLOW],
     [['labeler'], 'retrieve', true, ALLOW],
     [['labeler'], 'retrieve', false, 'this study is not part of a project you are a member of'],
     [['site-admin'], 'retrieve', false, 'this study is not part of a project you are a member of'],

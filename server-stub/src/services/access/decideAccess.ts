@@ -90,7 +90,8 @@ export function decideAccess(user: SessionUser, action: Action, resource: Resour
 export function decideDicomweb(user: SessionUser, kind: 'query' | 'retrieve' | 'store', studyVisible: boolean): Decision {
   const manager = hasRole(user, 'site-admin') || hasRole(user, 'project-admin');
   if (kind === 'store') return manager ? ALLOW : deny('only site admins and project admins may store DICOM instances');
-  if (kind === 'query') return ALLOW; // results are limited to the studies the user may see
+  // An open search is narrowed to the visible studies; a search naming a study is decided like a retrieve.
+  if (kind === 'query' && mayQueryEveryStudy(user)) return ALLOW;
   if (studyVisible) return ALLOW;
   if (hasRole(user, 'auditor')) return deny('auditors see no images without break-glass: request it with the study and a reason (POST /api/v1/break-glass)');
   return deny('this study is not part of a project you are a member of');
