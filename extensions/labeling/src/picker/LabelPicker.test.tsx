@@ -103,4 +103,20 @@ describe('LabelPicker', () => {
     document.removeEventListener('keydown', onDocument);
     expect(onDocument).not.toHaveBeenCalled();
   });
+  it.each(['Enter', ' '])('runs Change and Cancel on %j even when the host cancels the key first', pressed => {
+    const { discarded, created } = renderPicker();
+    const cancelOnDocument = (event: KeyboardEvent) => event.preventDefault();
+    document.addEventListener('keydown', cancelOnDocument, true);
+    key('1');
+    screen.getByRole('button', { name: 'Change' }).focus();
+    key(pressed);
+    expect(screen.getByRole('combobox', { name: 'Finding type' })).toBeTruthy();
+    key('1');
+    screen.getByRole('button', { name: /Cancel/ }).focus();
+    key(pressed);
+    document.removeEventListener('keydown', cancelOnDocument, true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(discarded).toEqual(['l1']);
+    expect(created).toEqual([]);
+  });
 });
