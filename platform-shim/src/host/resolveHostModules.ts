@@ -1,3 +1,4 @@
+import { reportDicomwebRefusals } from './reportDicomwebRefusals.js';
 import { captureChunkRequire } from './captureChunkRequire.js';
 import { discoverHostModules } from './discoverHostModules.js';
 import { HostBridgeError } from './HostBridgeError.js';
@@ -18,6 +19,8 @@ export interface HostContext {
     readingroom?: { hostVersion?: string };
     /** OHIF's identity provider settings; present when the viewer signs users in. */
     oidc?: unknown[];
+    /** Called by OHIF's DICOMweb data source when a request fails (reportDicomwebRefusals). */
+    httpErrorHandler?: (error: { status?: number; response?: unknown }) => void;
   };
 }
 
@@ -51,6 +54,7 @@ export async function resolveHostModules(
   registry.hostVersion = context.appConfig?.readingroom?.hostVersion ?? registry.hostVersion;
   captureHostAuthorization(context, registry);
   registry.notifications ??= context.servicesManager?.services?.uiNotificationService;
+  reportDicomwebRefusals(context.appConfig);
   const isOhifCore = identityOfOhifCore(context);
 
   const accept = (found: Map<string, unknown>, source: HostModuleSource) => {
