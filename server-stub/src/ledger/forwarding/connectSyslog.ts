@@ -28,21 +28,27 @@ export interface SyslogConnection {
   destroy(): void;
 }
 
-export async function connectSyslog(target: SyslogTarget, timeoutMs: number): Promise<SyslogConnection> {
+/** Connects within `timeoutMs`; `signal` abandons the attempt (shutdown). */
+export async function connectSyslog(target: SyslogTarget, timeoutMs: number, signal?: AbortSignal): Promise<SyslogConnection> {
   const socket: Socket =
     target.protocol === 'tls'
       ? connectTls({ host: target.host, port: target.port, ca: target.ca, cert: target.cert, key: target.key, servername: isIP(target.host) ? undefined : target.host, minVersion: 'TLSv1.2' })
       : connectTcp({ host: target.host, port: target.port });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`no connection to ${target.protocol}://${target.host}:${target.port} within ${timeoutMs} ms`)), timeoutMs);
+    const abandon = () => fail(new Error('connecting was abandoned (shutdown)'));
     const fail = (error: Error) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abandon);
       socket.destroy();
       reject(error);
     };
+    if (signal?.aborted) return abandon();
+    signal?.addEventListener('abort', abandon, { once: true });
     socket.once('error', fail);
     socket.once(target.protocol === 'tls' ? 'secureConnect' : 'connect', () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abandon);
       socket.off('error', fail);
       resolve();
     });

@@ -65,6 +65,7 @@ export function createAuditForwarder(options: AuditForwarderOptions): AuditForwa
   const header: SyslogHeader = { ...options.header, procId: String(process.pid) };
 
   let stopped = false;
+  const stopping = new AbortController();
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let leased = false;
@@ -136,7 +137,7 @@ export function createAuditForwarder(options: AuditForwarderOptions): AuditForwa
     if (connection?.broken) throw connection.broken;
     await confirmDelivered();
     if (!connection) {
-      const opened = await connectSyslog(target, connectTimeoutMs);
+      const opened = await connectSyslog(target, connectTimeoutMs, stopping.signal);
       if (stopped) return opened.destroy();
       connection = opened;
       sent = confirmed;
@@ -183,6 +184,7 @@ export function createAuditForwarder(options: AuditForwarderOptions): AuditForwa
     },
     async stop() {
       stopped = true;
+      stopping.abort();
       wake?.();
       await running;
       if (connection && !connection.broken && (await connection.end(2000)) && leased) {

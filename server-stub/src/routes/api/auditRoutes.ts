@@ -5,7 +5,7 @@ import { API_BASE, AuditLedgerRecord, AuditRecordQuery, AuditTrail, AuditTrailQu
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const Seq = Type.Object({ seq: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
-/** The auditor's API over the tamper-evident ledger (docs/audit-ledger.md, "For auditors"). */
+/** The auditor's API over the tamper-evident ledger (docs/auditor-guide.md; formats in docs/audit-ledger.md). */
 export const auditRoutes: FastifyPluginAsyncTypebox = async app => {
   const tags = ['audit'];
   app.get(

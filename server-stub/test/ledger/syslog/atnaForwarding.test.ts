@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../../../src/app.js';
@@ -51,9 +52,9 @@ async function database() {
 }
 
 /** A server forwarding to `port`, on `databaseUrl` (several may share one database, as processes do). */
-async function forwardingApp(databaseUrl: string, port: number, caFile = certificate.certFile) {
+async function forwardingApp(databaseUrl: string, port: number, caFile = certificate.certFile, tuning = TUNING) {
   const env = { AUDIT_FORWARD_URL: `tls://127.0.0.1:${port}`, AUDIT_FORWARD_CA_FILE: caFile, AUDIT_SOURCE_ID: 'rr-test-node' };
-  const app = await buildTestApp({ databaseUrl, audit: loadAuditConfig(env, keyDir), auditForwardingTuning: TUNING });
+  const app = await buildTestApp({ databaseUrl, audit: loadAuditConfig(env, keyDir), auditForwardingTuning: tuning });
   apps.push(app);
   return app;
 }
@@ -169,5 +170,21 @@ describe(`ATNA forwarding over syslog/TLS (${testDialect})`, () => {
     await waitUntil('the failure was noted', async () => Boolean((await readForwardingStatus(server.app.database, destination))?.lastError));
     expect(repository.messages).toEqual([]);
     expect((await readForwardingStatus(server.app.database, destination))!).toMatchObject({ forwardedSeq: 0, lastError: expect.stringMatching(/certificate|self.signed/i) });
+  });
+
+  it('shuts down without waiting for a connection attempt that hangs', async () => {
+    // Accepts TCP connections and never answers the TLS handshake.
+    const held: Socket[] = [];
+    const silent = createServer(socket => held.push(socket));
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const server = await forwardingApp(await database(), (silent.address() as { port: number }).port, certificate.certFile, { ...TUNING, connectTimeoutMs: 600_000 });
+      await waitUntil('the forwarder is connecting', () => held.length > 0);
+      await apps.pop()!.close(); // would wait for the ten-minute connect timeout (and fail the test by its own timeout) if shutdown did not abandon the attempt
+      expect(server.app.auditForwarder).toBeDefined();
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise(resolve => silent.close(resolve));
+    }
   });
 });
