@@ -47,7 +47,8 @@ export function createEvents(count) {
   const events = [];
   const labels = [];
   for (let i = 0; events.length < count; i++) {
-    const study = STUDIES[i % STUDIES.length];
+    // A labeler works through one study at a time (about 100 events each), then the next.
+    const study = STUDIES[Math.floor(i / 100) % STUDIES.length];
     const series = `${study}.1`;
     const occurredAt = new Date(base + events.length * 250).toISOString();
     const kind = i % 10;

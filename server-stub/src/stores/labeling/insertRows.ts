@@ -1,11 +1,14 @@
 import type { SqlExecutor, SqlValue } from '../db/Database.js';
+import { insertJsonRows } from '../db/insertJsonRows.js';
 
-/** Row counts a multi-row statement is prepared for: few SQL texts, few round trips. */
-const CHUNKS = [64, 8, 1] as const;
+/** Row counts a multi-row statement is prepared for (powers of two): few SQL texts, few round trips. */
+const CHUNKS = [64, 32, 16, 8, 4, 2, 1] as const;
 
 /**
- * Inserts rows with as few statements as possible: chunks of 64, 8 and 1 rows, so each backend
- * caches three statement texts per table and PostgreSQL pays one round trip per 64 rows.
+ * Inserts rows with as few statements as possible: chunks of 64 rows, then the rest by its binary
+ * digits (50 rows: 32 + 16 + 2), so each backend caches at most seven statement texts per table
+ * (SQLite, where a statement is a function call); on PostgreSQL, where each is a round trip, one
+ * statement for all rows (insertJsonRows).
  * `suffix` follows VALUES (e.g. `ON CONFLICT … DO NOTHING RETURNING event_id`); the returned
  * rows of every chunk are concatenated.
  */
@@ -16,6 +19,8 @@ export async function insertRows<T = unknown>(
   rows: readonly (readonly SqlValue[])[],
   suffix = '',
 ): Promise<T[]> {
+  // PostgreSQL: one statement, one round trip, whatever the row count.
+  if (db.dialect === 'postgres') return insertJsonRows<T>(db, table, columns, rows, suffix);
   const returned: T[] = [];
   let at = 0;
   while (at < rows.length) {
