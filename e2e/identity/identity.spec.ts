@@ -22,6 +22,18 @@ async function expectStudyList(page: Page, shown: string[], hidden: string[]) {
   for (const description of hidden) await expect(page.getByText(description, { exact: true })).toHaveCount(0);
 }
 
+/** The kinds of the access records (access.denied, security.*) of one user in the CT's audit trail, oldest first. */
+async function accessRecordsOf(page: Page, token: string, userId: string): Promise<string[]> {
+  const kinds: string[] = [];
+  for (let after = 0; ; ) {
+    const response = await page.request.get(`/api/v1/audit/trail?studyInstanceUid=${ctStudy}&limit=1000&after=${after}`, { headers: { authorization: `Bearer ${token}` } });
+    const trail = (await response.json()) as { entries: Array<{ activity: string; record: { kind: string; actor: { userId: string } } }>; next?: number };
+    kinds.push(...trail.entries.filter(e => e.activity === 'access' && e.record.actor.userId === userId).map(e => e.record.kind));
+    if (trail.next === undefined) return kinds;
+    after = trail.next;
+  }
+}
+
 /** The spread of the first viewport's pixels; 0 while the page is (re)loading. */
 const pixelSpread = async (page: Page) => (await viewportPixelStats(page).catch(() => ({ stdDev: 0 }))).stdDev;
 
@@ -87,6 +99,12 @@ test('an auditor sees no pixel data until break-glass, which then shows the stud
   await expectStudyList(page, [CT], [CT_PRIOR, XR, ...OTHERS]);
   await page.goto(`/labeling?StudyInstanceUIDs=${ctStudy}`);
   await expect.poll(() => pixelSpread(page), { timeout: 90_000 }).toBeGreaterThan(20);
+
+  // The study's audit trail, as the auditor reads it: their refusals (the request above and the
+  // viewer's, as many as the host made), then the break-glass alert, and no refusal since.
+  const collapsed = (kinds: string[]) => kinds.filter((kind, i) => kind !== kinds[i - 1]);
+  await expect.poll(async () => collapsed(await accessRecordsOf(page, token, 'demo-auditor')), { timeout: 30_000 }).toEqual(['access.denied', 'security.break-glass']);
+  expect((await accessRecordsOf(page, token, 'demo-auditor')).filter(kind => kind === 'access.denied').length).toBeGreaterThanOrEqual(2);
   await page.context().close();
 });
 
