@@ -7,7 +7,7 @@ import { generateNoteKeyPair } from '../../src/ledger/core/index.js';
 import { openDatabase } from '../../src/stores/db/openDatabase.js';
 import { createTestDatabaseUrl, testDialect, type TestDatabaseUrl } from '../testDatabase.js';
 import { STUDY, at, labelEvent, nodule, schema, timingEvent } from '../api/labelingFixtures.js';
-import { killBuiltServer, runAuditVerify, startBuiltServer, type BuiltServer } from './builtServer.js';
+import { killBuiltServer, runAuditVerify, startBuiltServer, type BuiltServer } from '../builtServer.js';
 import { holdLedgerLock } from './holdLedgerLock.js';
 
 // A real server process (the built CLI) is SIGKILLed while it works on a big batch, at several
@@ -42,9 +42,7 @@ afterAll(async () => {
 });
 
 async function serve(): Promise<BuiltServer> {
-  const server = await startBuiltServer(env);
-  started.push(server.child);
-  return server;
+  return startBuiltServer(env, child => started.push(child));
 }
 
 async function call(url: string, method: string, body?: unknown) {

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createUuidV7 } from '@readingroom/platform-shim';
 import { generateNoteKeyPair } from '../../src/ledger/core/index.js';
 import { readCheckpoints } from '../../src/ledger/checkpoints/checkpointStore.js';
@@ -10,9 +9,9 @@ import { verifyStoredLedger } from '../../src/ledger/verify/verifyStoredLedger.j
 import { openDatabase } from '../../src/stores/db/openDatabase.js';
 import { createTestDatabaseUrl, testDialect, type TestDatabaseUrl } from '../testDatabase.js';
 import { STUDY, at, labelEvent, nodule, schema } from '../api/labelingFixtures.js';
+import { killBuiltServer, startBuiltServer, type BuiltServer } from '../builtServer.js';
 
 // Two real server processes (the built CLI: `npm run build` first) append to one ledger at once.
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const keys = generateNoteKeyPair('two-processes.test/audit');
 
 let dir: string;
@@ -27,47 +26,17 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // A failed test must not leave servers behind (they would keep jest alive).
-  await Promise.all(started.map(stop));
+  await Promise.all(started.map(killBuiltServer));
   await database.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Kills a server that is still running (SIGKILL) and waits until it has exited. */
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-  child.kill('SIGKILL');
-  return exited;
-}
-
-function serve(name: string): Promise<{ child: ChildProcess; url: string }> {
-  const output: string[] = [];
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    env: {
-      ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, name), DATABASE_URL: database.url, OHIF_DIST_DIR: join(dir, 'ohif'),
-      SEED_DEMO: 'false', IDENTITY: 'development', LOG_LEVEL: 'info',
-      AUDIT_SIGNING_KEY_FILE: join(dir, 'audit.key'), AUDIT_CHECKPOINT_EVERY_RECORDS: '40', AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready:\n${output.join('')}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const ready = /ReadingRoom is ready: http:\/\/[^:]+:(\d+)/.exec(output.join(''));
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${ready[1]}` });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', code => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code}:\n${output.join('')}`));
-    });
-  });
+function serve(name: string): Promise<BuiltServer> {
+  const env = {
+    DATA_DIR: join(dir, name), DATABASE_URL: database.url, OHIF_DIST_DIR: join(dir, 'ohif'), SEED_DEMO: 'false', IDENTITY: 'development',
+    AUDIT_SIGNING_KEY_FILE: join(dir, 'audit.key'), AUDIT_CHECKPOINT_EVERY_RECORDS: '40', AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1',
+  };
+  return startBuiltServer(env, child => started.push(child));
 }
 
 async function call(url: string, method: string, body?: unknown) {

@@ -4,17 +4,21 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 /** The built CLI (`npm run build -w @readingroom/server-stub` first). */
-export const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 export interface BuiltServer {
   child: ChildProcess;
   url: string;
 }
 
-/** Starts `readingroom serve` with `env`; resolves once it says it is ready, rejects if it exits first. */
-export function startBuiltServer(env: NodeJS.ProcessEnv): Promise<BuiltServer> {
+/**
+ * Starts `readingroom serve` with `env`; resolves once it says it is ready, rejects if it exits
+ * first. `track` gets the process at once, so a test can kill it even if it never becomes ready.
+ */
+export function startBuiltServer(env: NodeJS.ProcessEnv, track: (child: ChildProcess) => void): Promise<BuiltServer> {
   const output: string[] = [];
   const child = spawn(process.execPath, [cli, 'serve'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  track(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
