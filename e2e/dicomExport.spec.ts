@@ -4,8 +4,13 @@ import { everyGeometrySchema } from './support/everyGeometryProject';
 import { answerPicker, captureLabelingState, circlePath, clickAt, dragThrough, fetchProjectLabels, labelContent, openInLabelingMode, readViewerLabels } from './support/labeling';
 import { findDemoStudy } from './support/viewer';
 
-/** A project of its own (the every-geometry schema), so labels of other specs on the demo CT do not mix in. */
+/** A project of its own (the every-geometry schema), so labels of other specs do not mix in. */
 const PROJECT = 'e2e-dicom-export';
+/**
+ * The prior CT, which no other spec opens: the viewer draws every project's labels of a case, and
+ * the exported SR and SEG become series of the study, so neither may reach the other specs' CT.
+ */
+const STUDY = 'CT CHEST WITHOUT CONTRAST (PRIOR)';
 const SMOOTH_LESION = ['1', '1', 'Enter'];
 
 async function createProject(request: APIRequestContext, StudyInstanceUID: string) {
@@ -47,7 +52,7 @@ async function runExport(page: Page, button: 'rr-export-sr' | 'rr-export-seg') {
 test.describe('DICOM export and import in the labeling mode', () => {
   test('export SR and SEG, clear the labels, load them back from DICOM: the same labels', async ({ page, request, consoleErrors }) => {
     test.setTimeout(360_000);
-    const ct = await findDemoStudy(request, 'CT CHEST WITHOUT CONTRAST');
+    const ct = await findDemoStudy(request, STUDY);
     await createProject(request, ct);
     await openInLabelingMode(page, `${ct}&projectId=${PROJECT}`);
     await expect(page.getByTestId('rr-project')).toHaveAttribute('data-project-id', PROJECT);
@@ -125,7 +130,7 @@ test.describe("OHIF's own SR viewer", () => {
   // no referencedImageId (seen on 3.13.2 with the slice shown and the focal point on its plane).
   test.fixme('displays every drawn label of an exported SR on its image', async ({ page, request }) => {
     test.setTimeout(300_000);
-    const ct = await findDemoStudy(request, 'CT CHEST WITHOUT CONTRAST');
+    const ct = await findDemoStudy(request, STUDY);
     const project = 'e2e-sr-display';
     const base = `/api/v1/projects/${project}`;
     expect((await request.put(base, { data: { title: 'SR display (E2E)' } })).ok()).toBe(true);
