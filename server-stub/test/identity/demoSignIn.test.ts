@@ -39,7 +39,7 @@ describe('the demo identity provider (IDENTITY=demo)', () => {
     const bad = await fetch(`${server.url}/api/v1/projects`, { headers: { authorization: 'Bearer not.a.token' } });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('www-authenticate')).toMatch(/^Bearer realm="readingroom", error="invalid_token", error_description="/);
-    expect((await bad.json()).error).toBe('invalid_token');
+    expect(((await bad.json()) as { error: string }).error).toBe('invalid_token');
   });
 
   it('keeps the viewer, its configuration and /healthz public, and names the provider in /app-config.js', async () => {
