@@ -60,7 +60,8 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server-stub'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      // The PostgreSQL adapter's own tests need PostgreSQL: they run in server-postgres only.
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '/stores/db/openPostgresDatabase\\.test\\.ts$'],
     },
     // The server's store, service and route tests again, on PostgreSQL (each app or store gets a
     // schema of its own; see server-stub/test/testDatabase.ts). Pure unit tests run once, above.

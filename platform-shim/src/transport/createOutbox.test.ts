@@ -217,11 +217,11 @@ describe('createOutbox', () => {
 
   it('sends keepalive batches that fit the keepalive budget, leaving larger events for later', async () => {
     const outbox = await openFlusher(profile, { keepaliveBytes: 1024 });
-    const big = { ...eventNumber(9), payload: { action: 'study.opened' as const, StudyInstanceUID: '1.2.9', mode: 'x'.repeat(120) } };
+    const big: ClientEvent = { ...eventNumber(9), type: 'audit', payload: { action: 'study.opened', StudyInstanceUID: '1.2.9', mode: 'x'.repeat(120) } };
     for (let i = 1; i <= 8; i++) await outbox.send(eventNumber(i));
     await outbox.send(big);
     for (let i = 0; i < 12; i++) await outbox.send({ ...big, eventId: eventNumber(100 + i).eventId });
-    const huge = { ...big, eventId: eventNumber(200).eventId, payload: { ...big.payload, mode: 'y'.repeat(1100) } };
+    const huge: ClientEvent = { ...big, eventId: eventNumber(200).eventId, type: 'audit', payload: { action: 'study.opened', StudyInstanceUID: '1.2.9', mode: 'y'.repeat(1100) } };
     await outbox.send(huge);
     const bodyBytes = (eventIds: string[]) => {
       const all = [eventNumber(1), eventNumber(2), eventNumber(3), eventNumber(4), eventNumber(5), eventNumber(6), eventNumber(7), eventNumber(8), big, huge];

@@ -72,7 +72,7 @@ describe('readingroom serve', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ clientId: createUuidV7(), events: [labelEvent('label.created', nodule(labelId, 8), at(0))] }),
     });
-    expect((await response.json()).results[0].status).toBe('stored');
+    expect(((await response.json()) as { results: Array<{ status: string }> }).results[0]!.status).toBe('stored');
 
     const exited = exitOf(first.child);
     first.child.kill('SIGINT');
@@ -80,8 +80,8 @@ describe('readingroom serve', () => {
     expect(first.output.join('')).toContain('shutting down');
 
     const second = await serve();
-    const labels = (await (await fetch(`${second.url}/api/v1/studies/${STUDY}/labels`)).json()).labels;
-    expect(labels.map((l: { labelId: string }) => l.labelId)).toEqual([labelId]);
+    const { labels } = (await (await fetch(`${second.url}/api/v1/studies/${STUDY}/labels`)).json()) as { labels: Array<{ labelId: string }> };
+    expect(labels.map(l => l.labelId)).toEqual([labelId]);
     const stopped = exitOf(second.child);
     second.child.kill('SIGTERM');
     expect(await stopped).toBe(0);

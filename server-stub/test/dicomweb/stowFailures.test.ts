@@ -24,7 +24,7 @@ describe('STOW-RS failures and idempotence', () => {
   const good = buildTestInstance({ SOPInstanceUID: uid('3.1') });
 
   // Each malformed part fails on its own with a reason; the good part is stored (202).
-  it.each([
+  it.each<[string, Uint8Array, number, undefined]>([
     ['truncated', good.subarray(0, good.length - 7), 0xc000, undefined],
     ['not DICOM', Buffer.from('hello, not dicom'.repeat(20)), 0xc000, undefined],
     ['bad meta header', (() => { const b = Buffer.from(good); b.write('XXXX', 128, 'latin1'); return b; })(), 0xc000, undefined],

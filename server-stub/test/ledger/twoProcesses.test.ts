@@ -57,7 +57,7 @@ describe(`two server processes on one ${testDialect} database`, () => {
       events: Array.from({ length: 5 }, (_, j) => labelEvent('label.created', nodule(createUuidV7(), 10 + j), at(i))),
     }));
     const results = await Promise.all(batches.map((batch, i) => call(`${servers[i % 2]!.url}/api/v1/events`, 'POST', batch)));
-    expect(results.flatMap((r: { results: Array<{ status: string }> }) => r.results.map(x => x.status))).toEqual(Array(120).fill('stored'));
+    expect((results as Array<{ results: Array<{ status: string }> }>).flatMap(r => r.results.map(x => x.status))).toEqual(Array(120).fill('stored'));
     for (const { child } of servers) {
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGINT');

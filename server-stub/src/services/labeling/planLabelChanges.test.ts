@@ -1,5 +1,5 @@
 import type { LabelSnapshot } from '@readingroom/platform-shim';
-import { planLabelChanges, type LabelChange } from './planLabelChanges';
+import { planLabelChanges, type LabelChange } from './planLabelChanges.js';
 
 const labelId = '0192f0c8-0000-7000-8000-000000000001';
 const at = (s: number) => new Date(Date.UTC(2026, 10, 28, 5, 0, s)).toISOString();

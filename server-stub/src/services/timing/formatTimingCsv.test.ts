@@ -1,4 +1,4 @@
-import { formatCsvField, formatTimingCsv } from './formatTimingCsv';
+import { formatCsvField, formatTimingCsv } from './formatTimingCsv.js';
 
 describe('formatCsvField (RFC 4180)', () => {
   it.each<[string | number | null, string]>([

@@ -1,4 +1,4 @@
-import { measureUnion } from './measureUnion';
+import { measureUnion } from './measureUnion.js';
 
 describe('measureUnion', () => {
   it.each<[string, Array<[number, number]>, number]>([
