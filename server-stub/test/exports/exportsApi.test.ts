@@ -1,4 +1,4 @@
-import type { ExportResponse, ImportResponse, LabelSnapshot } from '@readingroom/platform-shim';
+import type { AuditTrail, ExportResponse, ImportResponse, LabelSnapshot } from '@readingroom/platform-shim';
 import { buildTestApp, type TestApp } from '../helper.js';
 import { expectSameLabels } from './expectSameLabels.js';
 import { TEST_PROJECT } from './exportTestLabels.js';
@@ -44,6 +44,36 @@ describe('POST /studies/{uid}/exports and /imports', () => {
     expect(result.instances.map(i => [i.labelCount, i.problems])).toEqual([[10, []], [3, []]]);
     expect(result.labels.map(l => l.outcome)).toEqual(labels.map(() => 'created'));
     expectSameLabels(await currentLabels(t.app, study, labels), labels);
+  });
+
+  test("the export and the import are in the ledger: a source image's trail lists the export, the SR's trail the import, labels by id, version and hash only", async () => {
+    const image = (labels.find(l => 'SOPInstanceUID' in l && l.SOPInstanceUID) as { SOPInstanceUID: string }).SOPInstanceUID;
+    const trailOf = async (uid: string): Promise<AuditTrail> => (await t.app.inject({ url: `/api/v1/audit/trail?sopInstanceUid=${uid}` })).json();
+    const exports = (await trailOf(image)).entries.filter(e => e.record.kind === 'export.created');
+    expect(exports.map(e => e.activity)).toEqual(['exported']);
+    const exportRecord = exports[0]!.record;
+    expect(exportRecord.actor).toMatchObject({ userId: expect.any(String), role: expect.any(String) });
+    expect(exportRecord.subject).toMatchObject({ StudyInstanceUID: study, SOPInstanceUIDs: expect.arrayContaining([image]) });
+    expect(exportRecord.detail).toMatchObject({
+      projectId: TEST_PROJECT,
+      formats: ['sr', 'seg'],
+      instances: exported.instances.map(i => ({ format: i.format, SOPClassUID: i.SOPClassUID, SOPInstanceUID: i.SOPInstanceUID, SeriesInstanceUID: i.SeriesInstanceUID, labelIds: i.labelIds })),
+      destinations: exported.destinations,
+      outcome: 'success',
+    });
+    const exportedLabels = exportRecord.detail.labels as Array<{ labelId: string; labelVersion: number; contentHash: string }>;
+    expect(exportedLabels.map(l => l.labelId).sort()).toEqual(labels.map(l => l.labelId).sort());
+    expect(exportedLabels.every(l => l.labelVersion === 1 && /^[0-9a-f]{64}$/.test(l.contentHash))).toBe(true);
+    const sr = exported.instances.find(i => i.format === 'sr')!;
+    const imports = (await trailOf(sr.SOPInstanceUID)).entries.filter(e => e.record.kind === 'import.received');
+    expect(imports.map(e => e.activity)).toEqual(['stored']);
+    const importedLabels = imports[0]!.record.detail.labels as Array<{ labelId: string; outcome: string; labelVersion: number; contentHash: string }>;
+    const now = (await t.app.inject({ url: `/api/v1/studies/${study}/labels?projectId=${TEST_PROJECT}` })).json().labels as Array<{ labelId: string; version: number; contentHash: string }>;
+    expect(importedLabels.map(({ labelId, labelVersion, contentHash }) => ({ labelId, version: labelVersion, contentHash })).sort((a, b) => a.labelId.localeCompare(b.labelId)))
+      .toEqual(now.map(({ labelId, version, contentHash }) => ({ labelId, version, contentHash })).sort((a, b) => a.labelId.localeCompare(b.labelId)));
+    expect(importedLabels.every(l => l.outcome === 'created' && l.labelVersion === 3)).toBe(true);
+    // No label content: neither geometry nor the schema's finding types nor the author's name.
+    for (const record of [exportRecord, imports[0]!.record]) expect(record.canonicalContent).not.toMatch(/geometry|findingTypeId|points|Development user/i);
   });
 
   test('importing again changes nothing; a label edited since comes back as it was exported', async () => {

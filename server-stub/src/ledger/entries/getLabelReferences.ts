@@ -1,6 +1,6 @@
 import type { AuditSubject } from '../AuditRecorder.js';
 
-interface SnapshotUids {
+export interface SnapshotUids {
   StudyInstanceUID: string;
   SeriesInstanceUID?: string;
   SOPInstanceUID?: string;
@@ -11,12 +11,18 @@ interface SnapshotUids {
  * The study, series and instances a label (its canonical snapshot) refers to: an image label's
  * instance, a segmentation's source instances, a series or study label's series or study only.
  */
-export function getLabelReferences(canonicalSnapshot: string): Pick<AuditSubject, 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUIDs'> {
-  const snapshot = JSON.parse(canonicalSnapshot) as SnapshotUids;
+export function getLabelReferences(canonicalSnapshot: string): LabelReferences {
+  return getSnapshotReferences(JSON.parse(canonicalSnapshot) as SnapshotUids);
+}
+
+type LabelReferences = Pick<AuditSubject, 'StudyInstanceUID' | 'SeriesInstanceUID' | 'SOPInstanceUIDs'>;
+
+/** The same, from a label (or its snapshot) as an object. */
+export function getSnapshotReferences(snapshot: SnapshotUids): LabelReferences {
   const instances = new Set<string>();
   if (snapshot.SOPInstanceUID) instances.add(snapshot.SOPInstanceUID);
   if (snapshot.geometry?.kind === 'segmentation') for (const frame of snapshot.geometry.frames ?? []) if (frame.SOPInstanceUID) instances.add(frame.SOPInstanceUID);
-  const references: ReturnType<typeof getLabelReferences> = { StudyInstanceUID: snapshot.StudyInstanceUID };
+  const references: LabelReferences = { StudyInstanceUID: snapshot.StudyInstanceUID };
   if (snapshot.SeriesInstanceUID) references.SeriesInstanceUID = snapshot.SeriesInstanceUID;
   if (instances.size > 0) references.SOPInstanceUIDs = [...instances];
   return references;

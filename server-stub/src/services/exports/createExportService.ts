@@ -1,4 +1,6 @@
 import type { DestinationResult, ExportRequest, ExportResponse, Label, LabelSchema, LabelSchemaDefinition, LabelSnapshot, SessionUser } from '@readingroom/platform-shim';
+import type { AuditRecorder } from '../../ledger/AuditRecorder.js';
+import { toExportAuditEntry } from '../../ledger/entries/toTransferAuditEntries.js';
 import type { PacsClient } from '../../exports/pacs/createPacsClient.js';
 import { PacsError } from '../../exports/pacs/createPacsClient.js';
 import { toSnapshot } from '../../exports/isSameLabel.js';
@@ -16,6 +18,8 @@ export interface ExportServiceDeps {
   labeling: LabelingAccess;
   dicomStore: Pick<DicomService, 'listMetadata' | 'storeInstances'>;
   pacs?: PacsClient;
+  /** The ledger: each export is recorded (`export.created`) once its destinations have answered. */
+  audit?: Pick<AuditRecorder, 'record'>;
   now?: () => Date;
 }
 
@@ -42,7 +46,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   const now = deps.now ?? (() => new Date());
   return {
     async exportStudy(user, StudyInstanceUID, request) {
-      const labels: LabelSnapshot[] = (await deps.labeling.listStudyLabels(user, StudyInstanceUID, request.projectId)).map(label => toSnapshot(label));
+      const current = await deps.labeling.listStudyLabels(user, StudyInstanceUID, request.projectId);
+      const labels: LabelSnapshot[] = current.map(label => toSnapshot(label));
       const schemas = await loadSchemas(deps.labeling, user, request.projectId, labels.map(l => l.schemaVersion));
       const source = await loadSourceStudy(StudyInstanceUID, deps.dicomStore, deps.pacs);
       const plan = buildExportInstances({
@@ -55,7 +60,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         createdAt: now(),
       });
       const destinations = [...(await storeLocally(deps.dicomStore, StudyInstanceUID, plan.instances)), ...(await sendToPacs(deps.pacs, StudyInstanceUID, plan.instances))];
-      return {
+      const result: ExportResponse = {
         StudyInstanceUID,
         projectId: request.projectId,
         instances: plan.instances.map(({ bytes, ...instance }) => ({ ...instance, size: bytes.byteLength })),
@@ -64,6 +69,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
         skipped: plan.skipped,
         complete: destinations.every(d => d.status === 'stored'),
       };
+      await deps.audit?.record([toExportAuditEntry({ user, formats: request.formats, labels: current, result })]);
+      return result;
     },
   };
 }

@@ -11,6 +11,8 @@ import {
 } from '@readingroom/platform-shim';
 import { isSameLabel, toSnapshot } from '../../exports/isSameLabel.js';
 import type { PacsClient } from '../../exports/pacs/createPacsClient.js';
+import type { AuditRecorder } from '../../ledger/AuditRecorder.js';
+import { toImportAuditEntry } from '../../ledger/entries/toTransferAuditEntries.js';
 import { HttpError } from '../../plugins/errorHandling.js';
 import type { DicomService } from '../dicom/createDicomService.js';
 import type { IngestService } from '../labeling/createIngestService.js';
@@ -23,6 +25,11 @@ export interface ImportServiceDeps {
   ingest: Pick<IngestService, 'ingest'>;
   dicomStore: Pick<DicomService, 'listMetadata' | 'listInstances' | 'openFile'>;
   pacs?: PacsClient;
+  /**
+   * The ledger: each import is recorded (`import.received`) after its labels are written. The
+   * label versions themselves are recorded by ingest, in the transactions that store them.
+   */
+  audit?: Pick<AuditRecorder, 'record'>;
   now?: () => Date;
 }
 
@@ -61,13 +68,18 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       for (const candidate of candidates.found) read.push(await readImportInstance(candidate, source, context));
       const found = newestCopies(read);
       const labels = await ingestLabels(deps.ingest, user, found, current, now());
-      return {
+      const result: ImportResponse = {
         StudyInstanceUID,
         projectId: request.projectId,
         source: from,
         instances: [...candidates.missing, ...read.map(r => ({ ...r.report, labelCount: r.labels.length }))],
         labels,
       };
+      if (deps.audit) {
+        const after = await deps.labeling.listStudyLabels(user, StudyInstanceUID, request.projectId);
+        await deps.audit.record([toImportAuditEntry({ user, labels: after, result })]);
+      }
+      return result;
     },
   };
 }

@@ -24,8 +24,8 @@ export const exportsServicesPlugin = fp(
       getSchema: (user, projectId, version) => app.projectService.getSchema(user, projectId, version),
     };
     const pacs = options.pacs ? createPacsClient(options.pacs) : undefined;
-    app.decorate('exportService', createExportService({ labeling, dicomStore: app.dicomStore, pacs }));
-    app.decorate('importService', createImportService({ labeling, ingest: app.ingestService, dicomStore: app.dicomStore, pacs }));
+    app.decorate('exportService', createExportService({ labeling, dicomStore: app.dicomStore, pacs, audit: app.auditRecorder }));
+    app.decorate('importService', createImportService({ labeling, ingest: app.ingestService, dicomStore: app.dicomStore, pacs, audit: app.auditRecorder }));
   },
-  { name: 'exports-services', dependencies: ['labeling-services', 'dicom-store'] },
+  { name: 'exports-services', dependencies: ['labeling-services', 'dicom-store', 'audit-recorder'] },
 );
