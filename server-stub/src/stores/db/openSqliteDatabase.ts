@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { AsyncMutex } from './AsyncMutex.js';
 import type { Database, RunResult, SqlParams, SqlValue, Transaction } from './Database.js';
 import { DatabaseError, type DatabaseErrorKind } from './DatabaseError.js';
+import { startSqliteCheckpointer, WRITER_AUTOCHECKPOINT_PAGES } from './startSqliteCheckpointer.js';
 
 export interface SqliteOptions {
   /** How long a statement waits for another process's write lock before failing (ms). */
@@ -31,6 +32,11 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): D
   const reader = inMemory ? writer : connect(path, busyTimeoutMs, true);
   // The writer waits for the write lock in begin(), asynchronously.
   writer.pragma('busy_timeout = 0');
+  // WAL checkpoints (and their syncs) run in a worker thread, not after the writer's commits.
+  const checkpointer = inMemory
+    ? undefined
+    : startSqliteCheckpointer(path, { onFailure: () => writer.open && writer.pragma('wal_autocheckpoint = 1000') });
+  if (checkpointer) writer.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
   const writes = new Statements(writer);
   const reads = inMemory ? writes : new Statements(reader);
   const mutex = new AsyncMutex();
@@ -98,6 +104,8 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): D
       const release = await mutex.acquire();
       closed = true;
       try {
+        // The writer closes last: as the last connection it checkpoints everything and removes the WAL.
+        await checkpointer?.close();
         if (reader !== writer) reader.close();
         writer.close();
       } finally {

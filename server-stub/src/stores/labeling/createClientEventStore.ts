@@ -16,6 +16,17 @@ const COLUMNS = ['client_id', 'event_id', 'type', 'occurred_at', 'received_at', 
 export function createClientEventStore(db: SqlExecutor): ClientEventStore {
   return {
     async findStored(clientId, eventIds) {
+      if (db.dialect === 'postgres') {
+        if (eventIds.length === 0) return new Set();
+        // One probe of the unique (client_id, event_id) index per id. With `IN (…)`, a young table
+        // without statistics gets a plan that reads every event of the client and filters them
+        // (2.7 ms per batch of 50 at 7500 events, growing with the table).
+        const rows = await db.query<{ event_id: string }>(
+          'SELECT e.event_id FROM json_array_elements_text(?::json) AS k(event_id), LATERAL (SELECT event_id FROM client_events WHERE client_id = ? AND event_id = k.event_id LIMIT 1) e',
+          [JSON.stringify(eventIds), clientId],
+        );
+        return new Set(rows.map(r => r.event_id));
+      }
       const rows = await queryIn<{ event_id: string }>(db, eventIds, list => `SELECT event_id FROM client_events WHERE client_id = ? AND event_id IN (${list})`, [clientId]);
       return new Set(rows.map(r => r.event_id));
     },

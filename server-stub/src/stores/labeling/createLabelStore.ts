@@ -58,7 +58,15 @@ const STATE_UPSERT = `ON CONFLICT (label_id) DO UPDATE SET
 export function createLabelStore(db: SqlExecutor): LabelStore {
   return {
     async loadStates(labelIds) {
-      const rows = await queryIn<StateRow>(db, [...new Set(labelIds)], list => `${STATE_SELECT} WHERE l.label_id IN (${list})`);
+      const ids = [...new Set(labelIds)];
+      // PostgreSQL: one primary-key probe per label (LIMIT keeps the planner from flattening it into a
+      // join), where `IN (…)` on a young table without statistics scans every label.
+      const rows =
+        db.dialect === 'postgres'
+          ? ids.length === 0
+            ? []
+            : await db.query<StateRow>(`SELECT s.* FROM json_array_elements_text(?::json) AS k(label_id), LATERAL (${STATE_SELECT} WHERE l.label_id = k.label_id LIMIT 1) s`, [JSON.stringify(ids)])
+          : await queryIn<StateRow>(db, ids, list => `${STATE_SELECT} WHERE l.label_id IN (${list})`);
       return rows.map(toState);
     },
 
