@@ -23,9 +23,9 @@ export async function loadPlanInput(tx: TransactionalStoreSet, changes: readonly
     }
   }
   const submissions = new Map<string, CaseSubmissionRecord>();
-  for (const [key, c] of cases) {
-    const found = await tx.cases.findSubmission(c.projectId, c.StudyInstanceUID, c.userId);
-    if (found) submissions.set(key, found);
+  for (const found of await tx.cases.findSubmissions([...cases.values()])) {
+    const key = submissionKey(found.projectId, found.StudyInstanceUID, found.userId);
+    if (cases.has(key)) submissions.set(key, found);
   }
   return { states, submissions, recordedAt };
 }

@@ -12,10 +12,20 @@ export interface CaseRow {
 
 export interface CaseStore {
   findSubmission(projectId: string, StudyInstanceUID: string, userId: string): Promise<CaseSubmissionRecord | undefined>;
+  /** The known submissions of these cases (one statement for up to 32 cases, not one each). */
+  findSubmissions(cases: readonly CaseKey[]): Promise<CaseSubmissionRecord[]>;
   saveSubmissions(submissions: readonly CaseSubmissionRecord[]): Promise<void>;
   /** Every study of the project, in the order they were added, with this labeler's labels and submission. */
   listCases(projectId: string, userId: string): Promise<CaseRow[]>;
 }
+
+export interface CaseKey {
+  projectId: string;
+  StudyInstanceUID: string;
+  userId: string;
+}
+
+const SUBMISSION_CHUNK = 32;
 
 const UPSERT = `ON CONFLICT (project_id, study_uid, user_id) DO UPDATE SET
   occurred_at = excluded.occurred_at, event_id = excluded.event_id, recorded_at = excluded.recorded_at`;
@@ -29,6 +39,20 @@ export function createCaseStore(db: SqlExecutor): CaseStore {
         [projectId, StudyInstanceUID, userId],
       );
       return row && { projectId, StudyInstanceUID, userId, occurredAt: row.occurred_at, eventId: row.event_id, recordedAt: row.recorded_at };
+    },
+
+    async findSubmissions(cases) {
+      const found: CaseSubmissionRecord[] = [];
+      for (let at = 0; at < cases.length; at += SUBMISSION_CHUNK) {
+        const part = cases.slice(at, at + SUBMISSION_CHUNK);
+        const rows = await db.query<{ project_id: string; study_uid: string; user_id: string; occurred_at: string; event_id: string; recorded_at: string }>(
+          `SELECT project_id, study_uid, user_id, occurred_at, event_id, recorded_at FROM case_submissions
+           WHERE ${part.map(() => '(project_id = ? AND study_uid = ? AND user_id = ?)').join(' OR ')}`,
+          part.flatMap(c => [c.projectId, c.StudyInstanceUID, c.userId]),
+        );
+        for (const r of rows) found.push({ projectId: r.project_id, StudyInstanceUID: r.study_uid, userId: r.user_id, occurredAt: r.occurred_at, eventId: r.event_id, recordedAt: r.recorded_at });
+      }
+      return found;
     },
 
     async saveSubmissions(submissions) {

@@ -26,7 +26,8 @@ export async function insertRows<T = unknown>(
   while (at < rows.length) {
     const size = CHUNKS.find(n => n <= rows.length - at)!;
     const sql = insertSql(table, columns, size, suffix);
-    const params = rows.slice(at, at + size).flat();
+    const params: SqlValue[] = [];
+    for (let i = at; i < at + size; i++) for (const value of rows[i]!) params.push(value);
     if (suffix.includes('RETURNING')) returned.push(...(await db.query<T>(sql, params)));
     else await db.run(sql, params);
     at += size;
