@@ -13,6 +13,7 @@ import {
   readViewerLabels,
   readViewportFocus,
 } from './support/labeling';
+import { readShownSeries, readStudyTrail } from './support/auditTrail';
 import { findDemoStudy } from './support/viewer';
 
 /** Smooth margin (key 1 on the first field), then save. */
@@ -47,6 +48,11 @@ test.describe('labeling workflow on the demo CT', () => {
     await createEveryGeometryProject(request, ct);
     await openInLabelingMode(page, `${ct}&projectId=${EVERY_GEOMETRY_PROJECT}`);
     await expect(page.getByTestId('rr-project')).toHaveAttribute('data-project-id', EVERY_GEOMETRY_PROJECT);
+    // Audit: the ledger's trail of the study has series.displayed for each series the viewer shows.
+    await expect.poll(() => readShownSeries(page)).not.toEqual([]);
+    const shown = await readShownSeries(page);
+    const displayedSeries = async () => (await readStudyTrail(request, ct)).filter(r => r.kind === 'series.displayed').map(r => r.subject.SeriesInstanceUID);
+    await expect.poll(displayedSeries).toEqual(expect.arrayContaining(shown));
     // The schema allows every geometry: every labeling tool is offered.
     for (const tool of ['Point', 'Length', 'Bidirectional', 'Ellipse', 'Rectangle', 'Freehand', 'Brush', 'Eraser', 'Threshold', 'Classify']) {
       await expect(page.locator(`[data-cy="ReadingRoom${tool === 'Threshold' ? 'Threshold' : tool}"]`)).toBeVisible();

@@ -164,4 +164,4 @@ export { forwardSegmentationEvents } from './annotations/forwardSegmentationEven
 export type { SegmentationForwarder, SegmentationForwarderOptions, SegmentReading } from './annotations/forwardSegmentationEvents.js';
 export type { CornerstoneAnnotation, ImageReference } from './annotations/annotationTypes.js';
 export { createAuditEmitter } from './audit/createAuditEmitter.js';
-export type { AuditEmitter } from './audit/createAuditEmitter.js';
+export type { AuditEmitter, DisplayedSeries } from './audit/createAuditEmitter.js';

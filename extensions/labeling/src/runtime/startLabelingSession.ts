@@ -27,6 +27,7 @@ import { createRestoreQueue } from './createRestoreQueue';
 import type { ValueStore } from './createValueStore';
 import { labelsReducers, selectActiveSchema, type LabelsStore } from './labelsStore';
 import { loadCase } from './loadCase';
+import { readDisplayedSeries } from './readDisplayedSeries';
 import { createSessionCommands, type SessionCommands } from './createSessionCommands';
 import { trackPointer } from './trackPointer';
 
@@ -157,6 +158,8 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
   const reloadLabels = createLabelReloader({ api: deps.api, sender, store, ledger, picker, annotations, segmentations, restore: labels => restorer.add(labels), flushEdits });
   const commands = createSessionCommands({ ...deps, viewer, segmentations, actions, timer, flushEdits, reloadLabels });
 
+  // Audit: each series a viewport shows, once per session (the emitter keeps track).
+  const reportDisplayedSeries = () => audit.seriesDisplayed(readDisplayedSeries(viewportGridService, displaySetService), deps.mode);
   const seenStudies = new Set<string>();
   const onDisplaySets = (displaySets: OhifDisplaySet[]) => {
     for (const StudyInstanceUID of new Set(displaySets.map(ds => ds.StudyInstanceUID))) {
@@ -166,6 +169,7 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
       // The first study is the case; priors opened alongside are for reading only.
       if (seenStudies.size === 1) void loadCase(deps.api, store, StudyInstanceUID, projectIdFromLink()).then(labels => restorer.add(labels));
     }
+    reportDisplayedSeries();
     void restorer.retry();
   };
   // The toolbar shows the tools the active schema allows: re-evaluate it when that schema changes.
@@ -178,7 +182,10 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
   });
   const subscriptions = [
     displaySetService.subscribe(displaySetService.EVENTS.DISPLAY_SETS_ADDED, ({ displaySetsAdded }) => onDisplaySets(displaySetsAdded ?? [])),
-    viewportGridService.subscribe(viewportGridService.EVENTS.GRID_STATE_CHANGED, () => void restorer.retry()),
+    viewportGridService.subscribe(viewportGridService.EVENTS.GRID_STATE_CHANGED, () => {
+      reportDisplayedSeries();
+      void restorer.retry();
+    }),
   ];
   onDisplaySets(displaySetService.getActiveDisplaySets());
   cornerstone.eventTarget.addEventListener(cornerstoneTools.Enums.Events.TOOL_ACTIVATED, onToolActivated);
