@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerConfig } from './config.js';
 import { identityPlugin } from './identity/identityPlugin.js';
+import { signInRecordingPlugin } from './identity/signIns/signInRecordingPlugin.js';
 import { errorHandling } from './plugins/errorHandling.js';
 import { auditRecorderPlugin } from './ledger/auditRecorderPlugin.js';
 import { auditForwardingPlugin, type AuditForwardingPluginOptions } from './ledger/forwarding/auditForwardingPlugin.js';
@@ -61,6 +62,7 @@ export async function buildApp(config: AppConfig, options: { logger?: boolean } 
     statementTimeoutMs: config.databaseStatementTimeoutMs,
   });
   await app.register(auditRecorderPlugin, { ledger: config.audit });
+  await app.register(signInRecordingPlugin);
   await app.register(auditForwardingPlugin, { forwarding: config.audit?.forwarding, source: config.audit?.source, tuning: config.auditForwardingTuning });
   await app.register(dicomStoresPlugin, { dicomStorageDir: config.dicomStorageDir });
   await app.register(labelingStoresPlugin);

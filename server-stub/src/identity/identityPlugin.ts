@@ -8,6 +8,7 @@ import type { IdentityConfig, OidcIdentity } from './identityConfig.js';
 import { isLoopbackHost } from './isLoopbackHost.js';
 import { mapClaimsToUser } from './mapClaimsToUser.js';
 import { recordSecurityEvent } from './recordSecurityEvent.js';
+import { signInSessionKey } from './signIns/signInSessionKey.js';
 
 export const DEVELOPMENT_USER: SessionUser = {
   id: 'dev-labeler',
@@ -22,6 +23,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who the request comes from; set for /api and /dicomweb requests (anything else is public). */
     user: SessionUser;
+    /** The sign-in the request's access token belongs to (signIns/signInSessionKey.ts), when it names one. */
+    signIn: { sessionKey: string; issuer: string } | undefined;
   }
   interface FastifyInstance {
     identityMode: 'development' | 'oidc';
@@ -49,6 +52,7 @@ const REALM = 'readingroom';
 export const identityPlugin = fp(
   async (app: FastifyInstance, options: IdentityOptions) => {
     app.decorateRequest('user', null as unknown as SessionUser);
+    app.decorateRequest('signIn', undefined);
     if (options.identity.mode === 'development') return useDevelopmentIdentity(app, options.host);
     await useOidcIdentity(app, options, options.identity);
   },
@@ -96,6 +100,7 @@ async function useOidcIdentity(app: FastifyInstance, options: IdentityOptions, i
     const user = await authenticate(request, verify, identity);
     if ('user' in user) {
       request.user = user.user;
+      request.signIn = user.signIn;
       return;
     }
     return refuse(app, request, reply, user.refusal);
@@ -104,13 +109,17 @@ async function useOidcIdentity(app: FastifyInstance, options: IdentityOptions, i
 
 type Refusal = { status: 401 | 503; code: string; message: string; oauthError?: string };
 
-async function authenticate(request: FastifyRequest, verify: AccessTokenVerifier, identity: OidcIdentity): Promise<{ user: SessionUser } | { refusal: Refusal }> {
+type Authenticated = { user: SessionUser; signIn: FastifyRequest['signIn'] };
+
+async function authenticate(request: FastifyRequest, verify: AccessTokenVerifier, identity: OidcIdentity): Promise<Authenticated | { refusal: Refusal }> {
   const header = request.headers.authorization;
   if (!header) return { refusal: { status: 401, code: 'unauthorized', message: 'Sign in first: this request needs an access token (Authorization: Bearer <token>)' } };
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
   if (!match) return { refusal: { status: 401, code: 'unauthorized', message: 'The Authorization header must be "Bearer <access token>"', oauthError: 'invalid_request' } };
   try {
-    return { user: mapClaimsToUser(await verify(match[1]!), identity) };
+    const claims = await verify(match[1]!);
+    const sessionKey = signInSessionKey(claims);
+    return { user: mapClaimsToUser(claims, identity), signIn: sessionKey ? { sessionKey, issuer: claims.iss ?? '' } : undefined };
   } catch (error) {
     if (error instanceof TokenRejectedError) return { refusal: { status: 401, code: 'invalid_token', message: error.message, oauthError: error.oauthError } };
     if (error instanceof IdentityProviderUnavailableError) {

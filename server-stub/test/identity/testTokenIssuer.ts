@@ -13,6 +13,9 @@ export interface TokenClaims {
   exp?: number;
   /** Sign with a key the issuer never published. */
   unpublishedKey?: boolean;
+  /** The provider's sign-in session id, and when the user authenticated (seconds since the epoch). */
+  sid?: string;
+  auth_time?: number;
 }
 
 export interface TestTokenIssuer {
@@ -46,7 +49,8 @@ export async function startTestTokenIssuer(audience = 'urn:readingroom:test-api'
 
   const sign = (claims: TokenClaims) => {
     const key: KeyLike = claims.unpublishedKey ? stranger.privateKey : privateKey;
-    return new SignJWT({ roles: claims.roles, ...(claims.name ? { name: claims.name } : {}) })
+    const session = { ...(claims.sid ? { sid: claims.sid } : {}), ...(claims.auth_time !== undefined ? { auth_time: claims.auth_time } : {}) };
+    return new SignJWT({ roles: claims.roles, ...(claims.name ? { name: claims.name } : {}), ...session })
       .setProtectedHeader({ alg: 'RS256', kid, typ: 'at+jwt' })
       .setSubject(claims.sub)
       .setIssuer(issuer)

@@ -62,7 +62,9 @@ export function createDemoProvider(options: DemoProviderOptions): Provider {
     },
     extraTokenClaims: async (_ctx, token) => {
       const user = 'accountId' in token && typeof token.accountId === 'string' ? findDemoUser(token.accountId) : undefined;
-      return user ? { roles: user.roles, name: user.displayName } : undefined;
+      // sid: which sign-in the token belongs to, so the server records each sign-in once (signIns/).
+      const sid = 'sid' in token && typeof token.sid === 'string' ? { sid: token.sid } : {};
+      return user ? { roles: user.roles, name: user.displayName, ...sid } : undefined;
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // The viewer's page calls the token endpoint from its own origin.

@@ -76,7 +76,7 @@ export async function demoProviderPlugin(app: FastifyInstance, options: DemoProv
           .header('cache-control', 'no-store')
           .send(renderSignInPage({ action: `${mountPath()}/interaction/${details.uid}/login`, problem: 'Wrong username or password.', username }));
       }
-      recordSecurityEvent(app, { kind: 'user.login', actor: { userId: user.id, role: user.roles[0] }, detail: { outcome: 'success', identityProvider: 'demo' } });
+      // user.login is recorded by the server when the sign-in's first token is used (signIns/), as for any provider.
       return finish(current, request, reply, { login: { accountId: user.id } });
     });
   });

@@ -1,4 +1,5 @@
 import { accessMigration } from '../access/accessMigration.js';
+import { signInMigration } from '../access/signInMigration.js';
 import { dicomIndexMigration } from '../dicom/dicomIndexMigration.js';
 import { forwardingMigrations } from '../../ledger/forwarding/forwardingMigrations.js';
 import { ledgerMigrations } from '../../ledger/store/ledgerMigrations.js';
@@ -7,4 +8,4 @@ import { labelMigrations } from './labelMigrations.js';
 import type { Migration } from './Migration.js';
 
 /** Every schema change of the server, by area (id ranges in Migration.ts). */
-export const migrations: Migration[] = [...labelMigrations, labelingMigration, dicomIndexMigration, ...ledgerMigrations, ...forwardingMigrations, accessMigration];
+export const migrations: Migration[] = [...labelMigrations, labelingMigration, dicomIndexMigration, ...ledgerMigrations, ...forwardingMigrations, accessMigration, signInMigration];
