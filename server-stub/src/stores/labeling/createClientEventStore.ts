@@ -5,8 +5,11 @@ import type { ClientEventRecord } from './labelRecords.js';
 export interface ClientEventStore {
   /** Which of these event ids this client has already delivered. */
   findStored(clientId: string, eventIds: readonly string[]): Promise<Set<string>>;
-  /** Appends events, skipping any already stored (same client and id); answers the ids stored now. */
-  append(events: readonly ClientEventRecord[]): Promise<Set<string>>;
+  /**
+   * Appends events, skipping any already stored (same client and id). Without RETURNING, so on
+   * PostgreSQL the statement is prepared once per connection (ingest finds duplicates first anyway).
+   */
+  append(events: readonly ClientEventRecord[]): Promise<void>;
   count(): Promise<number>;
 }
 
@@ -32,14 +35,13 @@ export function createClientEventStore(db: SqlExecutor): ClientEventStore {
     },
 
     async append(events) {
-      const rows = await insertRows<{ client_id: string; event_id: string }>(
+      await insertRows(
         db,
         'client_events',
         COLUMNS,
         events.map(e => [e.clientId, e.eventId, e.type, e.occurredAt, e.receivedAt, e.userId, e.StudyInstanceUID, e.payload]),
-        'ON CONFLICT (client_id, event_id) DO NOTHING RETURNING client_id, event_id',
+        'ON CONFLICT (client_id, event_id) DO NOTHING',
       );
-      return new Set(rows.map(r => `${r.client_id} ${r.event_id}`));
     },
 
     async count() {
