@@ -35,7 +35,7 @@ function splitPoints(labels: Array<Record<string, unknown>>): { content: unknown
   return { content, points: labels.map(label => (label.geometry as { points?: Points }).points) };
 }
 
-/** Points agree within `tolerance` mm: DICOM keeps patient coordinates as float32 (SCOORD3D). */
+/** Points agree within `tolerance` mm: DICOM keeps coordinates as float32 (SCOORD pixels through the image plane, or SCOORD3D). */
 function expectPointsClose(actual: Array<Points | undefined>, expected: Array<Points | undefined>, tolerance: number) {
   expect(actual.map(p => p?.length)).toEqual(expected.map(p => p?.length));
   actual.forEach((points, i) => points?.forEach((point, j) => point.forEach((v, axis) => expect(Math.abs(v - expected[i]![j]![axis]!)).toBeLessThanOrEqual(tolerance))));
@@ -124,11 +124,11 @@ test.describe('DICOM export and import in the labeling mode', () => {
 const trackingUid = (labelId: string) => `2.25.${BigInt(`0x${labelId.replace(/-/g, '')}`).toString(10)}`;
 
 test.describe("OHIF's own SR viewer", () => {
-  // Known gap: OHIF reads every measurement group of our SR (the first check passes: one
-  // DICOMSRDisplay annotation per label) but does not draw SCOORD3D groups in its SR viewport,
-  // a stack viewport: isReferenceViewable() is falsy for a reference with a plane restriction and
-  // no referencedImageId (seen on 3.13.2 with the slice shown and the focal point on its plane).
-  test.fixme('displays every drawn label of an exported SR on its image', async ({ page, request }) => {
+  // A radiologist opens the exported SR in OHIF's stock viewer: every drawn label must be drawn on
+  // its image. We write planar labels as SCOORD in the image's pixel coordinates, selected from
+  // that image (SCOORD3D only when a label lies on no single image); OHIF's SR viewport is a stack
+  // viewport, which draws only annotations that name their image.
+  test('displays every drawn label of an exported SR on its image', async ({ page, request }) => {
     test.setTimeout(300_000);
     const ct = await findDemoStudy(request, STUDY);
     const project = 'e2e-sr-display';
@@ -141,9 +141,12 @@ test.describe("OHIF's own SR viewer", () => {
     const metadata = await (await request.get(`/dicomweb/studies/${ct}/metadata`, { headers: { accept: 'application/dicom+json' } })).json();
     const slice = metadata.find((m: Record<string, { Value: unknown[] }>) => m['00200013']!.Value[0] === 32);
     const value = (tag: string) => slice[tag].Value as number[];
-    const [x0, y0, z] = value('00200032');
-    const [spacing] = value('00280030');
-    const at = (column: number, row: number): [number, number, number] => [x0! + column * spacing!, y0! + row * spacing!, z!];
+    const position = value('00200032');
+    const orientation = value('00200037');
+    const [betweenRows, betweenColumns] = value('00280030');
+    /** The patient point at the centre of pixel (column, row). */
+    const at = (column: number, row: number): [number, number, number] =>
+      [0, 1, 2].map(i => position[i]! + column * betweenColumns! * orientation[i]! + row * betweenRows! * orientation[i + 3]!) as [number, number, number];
     const shapes: Array<[string, string, Array<[number, number, number]>, boolean?]> = [
       ['point', 'Probe', [at(150, 150)]],
       ['length', 'Length', [at(120, 200), at(180, 230)]],
@@ -177,28 +180,69 @@ test.describe("OHIF's own SR viewer", () => {
     const thumbnail = page.getByText(`ReadingRoom labels (${project})`).first();
     await expect(thumbnail).toBeVisible({ timeout: 90_000 });
     await thumbnail.dblclick();
-    const shown = async () =>
-      page.evaluate(() => {
-        const w = window as unknown as Record<string, { annotation: { state: { getAllAnnotations(): Array<{ annotationUID: string; metadata: { toolName: string } }> } } }>;
-        const tools = w['@cornerstonejs/tools'] ?? w.cornerstoneTools!;
-        const uids = tools.annotation.state.getAllAnnotations().filter(a => a.metadata.toolName === 'DICOMSRDisplay').map(a => a.annotationUID);
-        return [...new Set(uids)].sort();
-      });
+    const uids = labels.map(l => trackingUid(l.labelId)).sort();
     // OHIF names each drawing after its Tracking UID: every group of the SR is there.
-    await expect.poll(shown, { timeout: 90_000 }).toEqual(labels.map(l => trackingUid(l.labelId)).sort());
-    // ... and drawn on their slice once the viewport shows it.
-    await page.evaluate(async SOPInstanceUID => {
-      type Viewport = { getImageIds?(): string[]; setImageIdIndex(i: number): Promise<unknown>; render(): void };
-      const w = window as unknown as Record<string, { getEnabledElements(): Array<{ viewport: Viewport }> }>;
-      const core = w['@cornerstonejs/core'] ?? w.cornerstone!;
-      for (const { viewport } of core.getEnabledElements()) {
-        const index = viewport.getImageIds?.().findIndex(id => id.includes(SOPInstanceUID)) ?? -1;
-        if (index >= 0) await viewport.setImageIdIndex(index);
-        viewport.render();
-      }
-    }, labels[0]!.SOPInstanceUID);
-    const drawn = async () => page.evaluate(() => [...new Set(Array.from(document.querySelectorAll('svg [data-annotation-uid]')).map(e => e.getAttribute('data-annotation-uid')))].sort());
-    await expect.poll(drawn, { timeout: 30_000 }).toEqual(labels.map(l => trackingUid(l.labelId)).sort());
+    await expect.poll(async () => (await readSrDisplay(page, [])).annotations, { timeout: 90_000 }).toEqual(uids);
+    // OHIF's SR viewport opens on the image of the first measurement: slice 32, where all are drawn.
+    const expected = labels.map(l => ({ uid: trackingUid(l.labelId), SOPInstanceUID: l.SOPInstanceUID as string, points: l.geometry.points }));
+    const want = expected.map(l => ({ uid: l.uid, onItsImage: true, worldGapMm: 0, canvasGapPx: 0 })).sort((a, b) => (a.uid < b.uid ? -1 : 1));
+    const rounded = async () => (await readSrDisplay(page, expected)).drawn.map(d => ({ ...d, worldGapMm: d.worldGapMm < 1e-3 ? 0 : d.worldGapMm, canvasGapPx: d.canvasGapPx < 1 ? 0 : d.canvasGapPx }));
+    await expect.poll(rounded, { timeout: 30_000 }).toEqual(want);
     await page.screenshot({ path: test.info().outputPath('ohif-displays-readingroom-sr.png') });
   });
 });
+
+interface ExpectedDrawing {
+  uid: string;
+  SOPInstanceUID: string;
+  points: number[][];
+}
+
+/**
+ * What OHIF shows of an SR: the DICOMSRDisplay annotations (by Tracking UID) and, per expected
+ * label, whether a viewport shows its image with the annotation drawn there: the largest distance
+ * (mm) between the label's points and the points OHIF draws for it, and the largest distance (px)
+ * from each label point's place on the canvas to the nearest vertex of a drawn SVG shape.
+ */
+async function readSrDisplay(page: Page, expected: ExpectedDrawing[]) {
+  return page.evaluate(labels => {
+    type Point = number[];
+    type Annotation = { annotationUID: string; metadata: { toolName: string; referencedImageId?: string }; data: { renderableData?: Record<string, Point[][]> } };
+    type Viewport = { element: HTMLElement; getCurrentImageId?(): string; worldToCanvas(p: Point): Point };
+    const w = window as unknown as Record<string, { annotation?: { state: { getAllAnnotations(): Annotation[] } }; getEnabledElements?(): Array<{ viewport: Viewport }> }>;
+    const tools = w['@cornerstonejs/tools'] ?? w.cornerstoneTools!;
+    const core = w['@cornerstonejs/core'] ?? w.cornerstone!;
+    const sr = tools.annotation!.state.getAllAnnotations().filter(a => a.metadata.toolName === 'DICOMSRDisplay');
+    const distance = (a: Point, b: Point) => Math.hypot(...a.map((v, i) => v - b[i]!));
+    const gap = (from: Point[], to: Point[]) => (from.length === 0 || to.length === 0 ? Infinity : Math.max(...from.map(p => Math.min(...to.map(q => distance(p, q))))));
+    const number = (e: Element, name: string) => Number(e.getAttribute(name));
+    const vertices = (svg: Element): Point[] =>
+      Array.from(svg.querySelectorAll('line, polyline, ellipse, circle')).flatMap(e => {
+        if (e.tagName === 'line') return [[number(e, 'x1'), number(e, 'y1')], [number(e, 'x2'), number(e, 'y2')]];
+        if (e.tagName === 'polyline') {
+          const values = (e.getAttribute('points') ?? '').split(/[\s,]+/).filter(Boolean).map(Number);
+          return Array.from({ length: Math.floor(values.length / 2) }, (_, i) => values.slice(2 * i, 2 * i + 2));
+        }
+        const [cx, cy] = [number(e, 'cx'), number(e, 'cy')];
+        if (e.tagName === 'circle') return [[cx, cy]];
+        const [rx, ry] = [number(e, 'rx'), number(e, 'ry')];
+        return [[cx - rx, cy], [cx + rx, cy], [cx, cy - ry], [cx, cy + ry]];
+      }).filter(p => p.length === 2 && p.every(Number.isFinite));
+    const drawn = labels.map(label => {
+      const annotation = sr.find(a => a.annotationUID === label.uid);
+      const world = Object.values(annotation?.data.renderableData ?? {}).flat(2);
+      const viewport = core.getEnabledElements!().map(e => e.viewport).find(v => v.getCurrentImageId?.()?.includes(label.SOPInstanceUID));
+      const onItsImage = !!viewport && !!annotation?.metadata.referencedImageId?.includes(label.SOPInstanceUID);
+      const svg = viewport?.element.querySelector('svg.svg-layer');
+      const hasTextBox = !!svg?.querySelector(`[data-annotation-uid="${label.uid}"]`);
+      const canvas = viewport ? label.points.map(p => viewport.worldToCanvas(p)) : [];
+      return {
+        uid: label.uid,
+        onItsImage: onItsImage && hasTextBox,
+        worldGapMm: Math.max(gap(label.points, world), gap(world, label.points)),
+        canvasGapPx: svg ? gap(canvas, vertices(svg)) : Infinity,
+      };
+    });
+    return { annotations: [...new Set(sr.map(a => a.annotationUID))].sort(), drawn: drawn.sort((a, b) => (a.uid < b.uid ? -1 : 1)) };
+  }, expected);
+}

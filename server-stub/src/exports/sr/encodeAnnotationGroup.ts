@@ -3,11 +3,11 @@ import type { DicomDataset } from '../../demo/dicomPart10.js';
 import { concepts, privateConcepts, TEMPLATES } from '../dicom/concepts.js';
 import { writeLabelFacts, type LabelFacts } from '../dicom/labelFacts.js';
 import { uuidToUid } from '../dicom/uuidUid.js';
-import type { SourceImage } from '../source/sourceTypes.js';
+import type { SourceImage, Vec3 } from '../source/sourceTypes.js';
 import { toAnnotationGraphics } from './annotationGraphics.js';
 import { codeItem, containerItem, imageItem, numItem, textItem, uidrefItem, type ImageReference } from './contentItems.js';
 import { encodeObservations, unwrittenValues } from './encodeObservations.js';
-import { graphicItem, type Placement } from './placeGraphic.js';
+import { choosePlacement, graphicItem, type Placement } from './placeGraphic.js';
 import { unitToUcum } from '../dicom/ucumUnits.js';
 
 export class LabelExportError extends Error {
@@ -30,11 +30,8 @@ export function placeLabel(label: LabelSnapshot, image: SourceImage): { referenc
     ReferencedSOPInstanceUID: image.SOPInstanceUID,
     ReferencedFrameNumber: label.frameNumber,
   };
-  const FrameOfReferenceUID = label.FrameOfReferenceUID ?? image.FrameOfReferenceUID;
-  const placement: Placement = plane.isPatientSpace && FrameOfReferenceUID
-    ? { space: 'patient', FrameOfReferenceUID }
-    : { space: 'image', plane, image: reference };
-  return { reference, placement };
+  const points = (label.geometry as AnnotationGeometry).points as Vec3[];
+  return { reference, placement: choosePlacement(points, plane, reference, label.FrameOfReferenceUID ?? image.FrameOfReferenceUID) };
 }
 
 /** Tracking Identifier and Tracking UID: the label id, as text and as its 2.25 UID. */
