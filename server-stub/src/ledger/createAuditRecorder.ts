@@ -47,12 +47,13 @@ export function createAuditRecorder(options: AuditRecorderOptions): ClosableAudi
   let failures = 0;
   let closed = false;
 
-  const schedule = (delayMs: number) => {
+  /** Background entries alone must not keep the process alive; an awaited record() must. */
+  const schedule = (delayMs: number, awaited = false) => {
     if (running || closed) return;
     if (timer && delayMs > 0) return;
     clearTimeout(timer);
     timer = setTimeout(() => void drain(), delayMs);
-    timer.unref();
+    if (!awaited) timer.unref();
   };
 
   /** Appends the queue batch by batch until it is empty or the database fails. */
@@ -69,7 +70,8 @@ export function createAuditRecorder(options: AuditRecorderOptions): ClosableAudi
         throw error;
       } finally {
         running = undefined;
-        if (queue.length > 0) schedule(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)));
+        // Entries queued while this drain ran go next (at once unless the database is failing).
+        if (queue.length > 0) schedule(failures > 0 ? Math.min(30_000, 500 * 2 ** Math.min(failures, 6)) : 0, queue.some(p => p.waiter));
       }
     })();
     return running;
@@ -124,7 +126,7 @@ export function createAuditRecorder(options: AuditRecorderOptions): ClosableAudi
       const done = entries.map(
         entry => new Promise<void>((resolve, reject) => queue.push({ entry, waiter: { resolve, reject } })),
       );
-      schedule(0);
+      schedule(0, true);
       await Promise.all(done);
     },
 

@@ -1,0 +1,161 @@
+// `readingroom audit verify` end to end, per backend: the built CLI run against a stored ledger of
+// BENCH_RECORDS records (the server's own recorder wrote them, signed checkpoints every 10,000 as
+// the server does), timed from process start to exit. The baseline is reading the same records
+// page by page from the same database, with no checking: what any verifier must at least do.
+// Needs the server build (`npm run bench -- auditVerify`) and, for the PostgreSQL row,
+// PostgreSQL at BENCH_POSTGRES_URL (default: the test database; a schema of its own, dropped).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { median, repositoryRoot, tempDir, writeResultSection } from './support.mjs';
+
+const dist = '../server-stub/dist';
+const { openDatabase } = await import(`${dist}/stores/db/openDatabase.js`);
+const { runMigrations } = await import(`${dist}/stores/migrations/runMigrations.js`);
+const { migrations } = await import(`${dist}/stores/migrations/migrations.js`);
+const { createAuditRecorder } = await import(`${dist}/ledger/createAuditRecorder.js`);
+const { createCheckpointer } = await import(`${dist}/ledger/checkpoints/createCheckpointer.js`);
+const { LedgerAppender } = await import(`${dist}/ledger/store/LedgerAppender.js`);
+const { readRecordPage } = await import(`${dist}/ledger/store/readLedgerRecords.js`);
+const { generateNoteKeyPair, parseSignerKey } = await import(`${dist}/ledger/core/index.js`);
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CHECKPOINT_EVERY = 10_000;
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ORIGIN = 'bench.readingroom/audit';
+const quiet = { error() {}, warn() {} };
+
+/** Audit entries as the server writes them: viewing, DICOMweb retrieves and label versions. Synthetic UIDs under 2.25. */
+function entry(i) {
+  const study = `2.25.${1000 + (i % 50)}`;
+  const series = `${study}.${i % 3}`;
+  const kinds = ['study.opened', 'series.displayed', 'dicomweb.retrieve', 'label.created', 'label.modified'];
+  const kind = kinds[i % kinds.length];
+  const subject = { StudyInstanceUID: study, SeriesInstanceUID: series, SOPInstanceUIDs: [`${series}.${i % 64}`] };
+  if (kind.startsWith('label.')) Object.assign(subject, { labelId: `0192f0c8-0000-7000-8000-${String(i).padStart(12, '0')}`, labelVersion: 1 + (i % 4), contentHash: randomBytes(32).toString('hex') });
+  return { kind, actor: { userId: `user-${i % 7}`, role: 'labeler', clientId: '0192f0c8-0000-7000-8000-00000000c11e' }, subject, detail: { projectId: 'lung' } };
+}
+
+/** A migrated database holding RECORDS ledger records with a signed checkpoint every CHECKPOINT_EVERY. */
+async function fillLedger(url, signer) {
+  const db = await openDatabase(url, { poolMax: 2 });
+  await runMigrations(db, migrations);
+  const recorder = createAuditRecorder({ database: db, appender: new LedgerAppender(), log: quiet });
+  const checkpointer = createCheckpointer({ database: db, key: signer, log: quiet, everyRecords: Number.MAX_SAFE_INTEGER, intervalMs: 3_600_000 });
+  for (let start = 0; start < RECORDS; start += CHECKPOINT_EVERY) {
+    const count = Math.min(CHECKPOINT_EVERY, RECORDS - start);
+    for (let chunk = 0; chunk < count; chunk += 2_000) {
+      await recorder.record(Array.from({ length: Math.min(2_000, count - chunk) }, (_, j) => entry(start + chunk + j)));
+    }
+    await checkpointer.checkpointNow();
+  }
+  await recorder.close();
+  return db;
+}
+
+/** The CLI as an auditor runs it; resolves with its wall time and JSON report. */
+function runVerify(url, verifierKey) {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repositoryRoot, 'server-stub/dist/cli.js'), 'audit', 'verify', '--key', verifierKey, '--origin', ORIGIN, '--json'], {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', c => (out += c));
+    child.stderr.on('data', c => (err += c));
+    child.once('exit', code => {
+      const ms = performance.now() - started;
+      if (code !== 0) return reject(new Error(`audit verify exited ${code}: ${err || out}`));
+      resolve({ ms, report: JSON.parse(out) });
+    });
+  });
+}
+
+/** The baseline: every record read page by page (the verifier's page size), nothing checked. */
+async function readAll(db) {
+  const started = performance.now();
+  let after = 0;
+  let read = 0;
+  for (;;) {
+    const page = await readRecordPage(db, after, 20_000);
+    if (page.length === 0) break;
+    after = page[page.length - 1].seq;
+    read += page.length;
+  }
+  if (read !== RECORDS) throw new Error(`read ${read} records, expected ${RECORDS}`);
+  return performance.now() - started;
+}
+
+async function createPostgresSchema() {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.warn(`PostgreSQL not reachable at ${POSTGRES_URL} (${error.message}): PostgreSQL row skipped`);
+    return undefined;
+  }
+  const schema = `rr_bench_${randomBytes(6).toString('hex')}`;
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: async () => (await admin.query(`DROP SCHEMA ${schema} CASCADE`), await admin.end()) };
+}
+
+const fmt = n => Math.round(n).toLocaleString('en-US');
+
+export default async function main() {
+  const keys = generateNoteKeyPair(ORIGIN);
+  const signer = { signer: parseSignerKey(keys.signerKey), verifierKey: keys.verifierKey, origin: ORIGIN };
+  const dir = tempDir('readingroom-bench-verify-');
+  const postgres = await createPostgresSchema();
+  const backends = [{ name: 'SQLite', url: `sqlite:${join(dir, 'ledger.sqlite')}` }, ...(postgres ? [{ name: 'PostgreSQL', url: postgres.url }] : [])];
+  const loadBefore = loadavg()[0];
+  const rows = [];
+  try {
+    for (const backend of backends) {
+      const db = await fillLedger(backend.url, signer);
+      const verify = [];
+      const read = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        // Interleaved, so a busy moment of the shared machine hits both alike.
+        const { ms, report } = await runVerify(backend.url, keys.verifierKey);
+        if (!report.ok || report.records !== RECORDS) throw new Error(`verify did not check the ledger: ${JSON.stringify(report)}`);
+        verify.push(ms);
+        read.push(await readAll(db));
+      }
+      await db.close();
+      const verifyMs = median(verify);
+      const readMs = median(read);
+      rows.push({ backend: backend.name, verifyMs, readMs, rate: (RECORDS / verifyMs) * 1000, readRate: (RECORDS / readMs) * 1000, all: verify });
+      console.log(`${backend.name}: verify ${fmt(verifyMs)} ms (${fmt((RECORDS / verifyMs) * 1000)} records/s), read only ${fmt(readMs)} ms`);
+    }
+  } finally {
+    await postgres?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const loadAfter = loadavg()[0];
+  const table = rows
+    .map(r => `| ${r.backend} | ${fmt(r.verifyMs)} ms (${r.all.map(fmt).join(', ')}) | **${fmt(r.rate)}** | ${fmt(r.readMs)} ms (${fmt(r.readRate)} records/s) | ${(r.verifyMs / r.readMs).toFixed(2)} |`)
+    .join('\n');
+  writeResultSection(
+    'audit-verify',
+    `## \`readingroom audit verify\` end to end, per backend
+
+Command: \`npm run bench -- auditVerify\` (BENCH_RECORDS=${RECORDS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, 2 shared cores; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.
+A ledger of ${fmt(RECORDS)} records written by the server's recorder (viewing, DICOMweb retrieves, label versions; a signed checkpoint every ${fmt(CHECKPOINT_EVERY)}), then the built CLI \`readingroom audit verify --key … --json\` timed from process start to exit (Node start-up, reading, leaf hashes over the canonical text, chain, Merkle tree against the stored subtrees, ${fmt(RECORDS / CHECKPOINT_EVERY)} checkpoint signatures and consistency proofs). Baseline: the same records read page by page from the same database, nothing checked.
+
+| Backend | audit verify, median (runs) | records/s | Baseline: read only | Ratio verify/read |
+|---|---|---|---|---|
+${table}
+
+Goal of issue 4: \`audit verify\` ≥ 300,000 records/s.`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
