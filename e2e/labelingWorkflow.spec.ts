@@ -3,6 +3,7 @@ import { EVERY_GEOMETRY_PROJECT, createEveryGeometryProject } from './support/ev
 import {
   answerPicker,
   captureLabelingState,
+  chooseProject,
   circlePath,
   clickAt,
   countMaskPixels,
@@ -15,6 +16,9 @@ import {
 } from './support/labeling';
 import { readShownSeries, readStudyTrail } from './support/auditTrail';
 import { findDemoStudy } from './support/viewer';
+
+/** The demo project the demo CT is in (labeling.spec labels it there). */
+const LUNG_PROJECT = 'lung-nodules-ct';
 
 /** Smooth margin (key 1 on the first field), then save. */
 const SMOOTH_LESION = ['1', '1', 'Enter'];
@@ -179,6 +183,27 @@ test.describe('labeling workflow on the demo CT', () => {
     }
     const duringBlur = await (await request.get(`/api/v1/reports/timing?projectId=${EVERY_GEOMETRY_PROJECT}&from=${blurred.from}&to=${blurred.to}`)).json();
     expect(duringBlur.labelers.reduce((sum: number, l: { activeMs: number }) => sum + l.activeMs, 0)).toBe(0);
+
+    // Only the chosen project's labels are drawn: choosing the demo project (where labeling.spec saved a
+    // label on this CT) swaps the drawings for its labels, and back; taking drawings off sends nothing.
+    const lungBefore = await fetchProjectLabels(request, ct, LUNG_PROJECT);
+    const drawnOf = (labels: Array<Record<string, unknown>>, kinds: string[]) => labels.filter(l => kinds.includes((l.geometry as { kind: string }).kind));
+    const viewerDrawings = async () => {
+      const { annotations, segments } = await readViewerLabels(page);
+      return { annotations: annotations.map(a => a.annotationUID), segments: segments.filter(s => s.voxels > 0).length };
+    };
+    const lungDrawings = {
+      annotations: drawnOf(lungBefore, ['point', 'length', 'bidirectional', 'ellipse', 'rectangle', 'freehand']).map(l => l.labelId as string).sort((a, b) => a.localeCompare(b)),
+      segments: drawnOf(lungBefore, ['segmentation']).length,
+    };
+    await chooseProject(page, LUNG_PROJECT);
+    await expect(page.getByTestId('rr-label-count')).toHaveText(String(lungBefore.length));
+    await expect.poll(viewerDrawings).toEqual(lungDrawings);
+    await chooseProject(page, EVERY_GEOMETRY_PROJECT);
+    await expect.poll(viewerDrawings).toEqual({ annotations: after.viewer.annotations.map(a => a.annotationUID), segments: 1 });
+    await waitUntilSaved(page);
+    expect(await fetchProjectLabels(request, ct, EVERY_GEOMETRY_PROJECT)).toEqual(after.server);
+    expect(await fetchProjectLabels(request, ct, LUNG_PROJECT)).toEqual(lungBefore);
 
     expect(consoleErrors.filter(e => e.includes('ReadingRoom'))).toEqual([]);
   });

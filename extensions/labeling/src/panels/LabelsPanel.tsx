@@ -48,11 +48,13 @@ export function LabelsPanel({ runtime, params }: LabelsPanelProps) {
   );
   const onSelect = useCallback((labelId: string) => session?.actions.selectLabel(labelId), [session]);
   const onUndo = useCallback(() => session?.actions.undoDelete() ?? false, [session]);
+  // With a session the viewer swaps the drawings too; without one there are none to swap.
+  const onChooseProject = useCallback((projectId: string) => (session ? session.chooseProject(projectId) : store.update(s => labelsReducers.projectChosen(s, projectId))), [session, store]);
   const onUndoExpired = useCallback(() => store.update(s => labelsReducers.undoExpired(s, Date.now())), [store]);
 
   return (
     <section data-testid="rr-labels-panel" aria-label="ReadingRoom labels" style={styles.panel}>
-      <SessionHeader state={state} sender={sender} onChooseProject={projectId => store.update(s => labelsReducers.projectChosen(s, projectId))} />
+      <SessionHeader state={state} sender={sender} onChooseProject={onChooseProject} />
       {[...state.loadErrors, ...state.notices].map((message, i) => (
         <p key={`${i}-${message}`} role={i < state.loadErrors.length ? 'alert' : undefined} style={styles.warning}>
           {message}

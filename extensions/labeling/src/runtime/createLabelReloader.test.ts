@@ -3,9 +3,9 @@ import { createLabelReloader } from './createLabelReloader';
 import { createLabelsStore, EMPTY_LABELS_STATE, labelsReducers } from './labelsStore';
 
 const STUDY = '1.2';
-const length = (labelId: string, x = 1, StudyInstanceUID = STUDY): LabelSnapshot => ({
+const length = (labelId: string, x = 1, StudyInstanceUID = STUDY, projectId = 'lung'): LabelSnapshot => ({
   labelId,
-  projectId: 'lung',
+  projectId,
   schemaVersion: 1,
   findingTypeId: 'nodule',
   attributes: {},
@@ -74,6 +74,17 @@ describe('reloading the labels of the case', () => {
     // Labels stay tracked: a later deletion is sent.
     ledger.remove('new');
     expect(sent.map(e => e.type)).toEqual(['label.removed']);
+  });
+
+  it("draws only the active project's labels; the store keeps the others", async () => {
+    const { reload, show, sent, ledger, store, drawn, restored } = setup([saved(length('lung-a')), saved(length('liver-a', 1, STUDY, 'liver'))]);
+    show(length('lung-a'));
+    await reload();
+    expect([...drawn]).toEqual(['lung-a']);
+    expect(restored).toEqual([]);
+    expect(ledger.has('liver-a')).toBe(false);
+    expect(sent).toEqual([]);
+    expect(store.getState().labels.map(e => e.snapshot.labelId).sort()).toEqual(['liver-a', 'lung-a']);
   });
 
   it('keeps labels of other studies known', async () => {

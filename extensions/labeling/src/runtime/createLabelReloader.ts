@@ -1,28 +1,26 @@
 import type { ApiClient, EventSender, LabelLedger, LabelSnapshot } from '@readingroom/platform-shim';
-import type { AnnotationDrawings } from '../cornerstone/createAnnotationDrawings';
-import type { SegmentationDrawings } from '../cornerstone/segmentation/createSegmentationDrawings';
-import type { PickerController } from '../picker/createPickerController';
+import { eraseDrawings, type DrawingsToErase } from './eraseDrawings';
 import { labelsReducers, snapshotOf, type LabelsStore } from './labelsStore';
 import { planLabelReload } from './planLabelReload';
 
 /**
  * Shows the server's labels of the open case again, without reopening it (e.g. after labels were
  * loaded from DICOM): changed and removed labels are taken off the images, new and changed ones
- * drawn, the panel lists the server's copies. Pending changes reach the server first; if they
- * cannot, nothing is reloaded (they would be hidden while still on their way).
+ * drawn, the panel lists the server's copies. The store keeps every project's labels; only the
+ * active project's are drawn and known to the ledger. Pending changes reach the server first; if
+ * they cannot, nothing is reloaded (they would be hidden while still on their way).
  */
-export function createLabelReloader(deps: {
-  api: Pick<ApiClient, 'listStudyLabels'>;
-  sender: Pick<EventSender, 'flush' | 'getStatus'>;
-  store: LabelsStore;
-  ledger: LabelLedger;
-  picker: Pick<PickerController, 'forget'>;
-  annotations: Pick<AnnotationDrawings, 'erase'>;
-  segmentations: Pick<SegmentationDrawings, 'erase'>;
-  /** Draws labels (now or once their series loads), each known to the ledger first. */
-  restore: (labels: LabelSnapshot[]) => Promise<void>;
-  flushEdits: () => void;
-}): () => Promise<void> {
+export function createLabelReloader(
+  deps: DrawingsToErase & {
+    api: Pick<ApiClient, 'listStudyLabels'>;
+    sender: Pick<EventSender, 'flush' | 'getStatus'>;
+    store: LabelsStore;
+    ledger: LabelLedger;
+    /** Draws labels (now or once their series loads), each known to the ledger first. */
+    restore: (labels: LabelSnapshot[]) => Promise<void>;
+    flushEdits: () => void;
+  },
+): () => Promise<void> {
   const { store, ledger } = deps;
   return async function reloadLabels() {
     const studyUid = store.getState().studyUid;
@@ -33,21 +31,19 @@ export function createLabelReloader(deps: {
     if (pending > 0) throw new Error(`the labels are not shown again while changes are not saved (${message ?? `${pending} waiting`})`);
     const labels = await deps.api.listStudyLabels(studyUid);
 
-    const entries = store.getState().labels;
-    const shown = entries.filter(e => e.snapshot.StudyInstanceUID === studyUid).map(e => e.snapshot);
-    const elsewhere = entries.filter(e => e.snapshot.StudyInstanceUID !== studyUid).flatMap(e => ledger.get(e.snapshot.labelId) ?? []);
-    const plan = planLabelReload(shown, labels.map(snapshotOf));
+    // The project chosen now (it may have changed while the labels were on their way).
+    const { labels: entries, activeProjectId } = store.getState();
+    const drawn = (label: LabelSnapshot) => label.StudyInstanceUID === studyUid && label.projectId === activeProjectId;
+    const shown = entries.map(e => e.snapshot).filter(drawn);
+    const elsewhere = entries.filter(e => !drawn(e.snapshot)).flatMap(e => ledger.get(e.snapshot.labelId) ?? []);
+    const toDraw = labels.map(snapshotOf).filter(drawn);
+    const plan = planLabelReload(shown, toDraw);
     // Forget the known labels first, so taking a drawing away is not sent as a deletion; the
-    // server's labels become known again as they are restored, labels of other studies at once.
+    // server's labels become known again as they are restored, other labels known at once.
     ledger.clear();
     elsewhere.forEach(label => ledger.markKnown(label));
-    for (const label of plan.erase) {
-      deps.picker.forget(label.labelId);
-      const { kind } = label.geometry;
-      if (kind === 'segmentation') deps.segmentations.erase(label.labelId);
-      else if (kind !== 'classification') deps.annotations.erase(label.labelId);
-    }
+    eraseDrawings(plan.erase, deps);
     store.update(s => labelsReducers.studyReloaded(s, studyUid, labels));
-    await deps.restore(labels);
+    await deps.restore(toDraw);
   };
 }

@@ -22,6 +22,8 @@ export function createRestoreQueue(options: {
   let running: Promise<void> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retriesLeft = 0;
+  // Counts clear()s: a pass that outlives one stops, and takes away what it drew after it.
+  let generation = 0;
 
   const drawOne = async (label: LabelSnapshot): Promise<boolean> => {
     options.ledger.markKnown(label);
@@ -33,11 +35,23 @@ export function createRestoreQueue(options: {
     return true;
   };
 
+  const undraw = (label: LabelSnapshot) => {
+    if (isAnnotationLabel(label)) options.annotations.erase(label.labelId);
+    else if (isSegmentationLabel(label)) options.segmentations.erase(label.labelId);
+  };
+
   const drawPending = async () => {
+    const pass = generation;
     let drewAny = false;
     for (const [labelId, label] of [...pending]) {
       try {
-        if (!(await drawOne(label))) continue;
+        const drawn = await drawOne(label);
+        if (pass !== generation) {
+          // Cleared while drawing (e.g. another project was chosen): not wanted unless added again.
+          if (drawn && !pending.has(labelId)) undraw(label);
+          return;
+        }
+        if (!drawn) continue;
         drewAny = true;
       } catch (error) {
         options.onProblem(`A saved ${label.geometry.kind} label could not be drawn: ${(error as Error).message}.`);
@@ -78,6 +92,7 @@ export function createRestoreQueue(options: {
       return retry();
     },
     clear() {
+      generation++;
       pending.clear();
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       retryTimer = undefined;

@@ -1,12 +1,13 @@
-import type { ApiClient, Label } from '@readingroom/platform-shim';
-import { labelsReducers, type LabelsStore } from './labelsStore';
+import type { ApiClient, LabelSnapshot } from '@readingroom/platform-shim';
+import { labelsReducers, selectProjectLabels, type LabelsStore } from './labelsStore';
 
 /**
  * Learns what a study is labeled for (its projects, each with the schema new labels are made
- * with) and loads its saved labels. A link may name the project to label for (`&projectId=`). Resolves with the labels, or [] when loading failed (the
- * store then says why).
+ * with) and loads its saved labels: the store keeps those of every project. A link may name the
+ * project to label for (`&projectId=`). Resolves with the active project's labels, the ones to
+ * draw, or [] when loading failed (the store then says why).
  */
-export async function loadCase(api: ApiClient, store: LabelsStore, StudyInstanceUID: string, preferredProjectId?: string): Promise<Label[]> {
+export async function loadCase(api: ApiClient, store: LabelsStore, StudyInstanceUID: string, preferredProjectId?: string): Promise<LabelSnapshot[]> {
   store.update(s => labelsReducers.caseOpened(s, StudyInstanceUID));
   store.update(s => labelsReducers.studyLoading(s, StudyInstanceUID));
   const [projects, labels] = await Promise.allSettled([api.listStudyProjects(StudyInstanceUID), api.listStudyLabels(StudyInstanceUID)]);
@@ -17,7 +18,7 @@ export async function loadCase(api: ApiClient, store: LabelsStore, StudyInstance
     return [];
   }
   store.update(s => labelsReducers.studyLoaded(s, StudyInstanceUID, labels.value));
-  return labels.value;
+  return selectProjectLabels(store.getState()).map(entry => entry.snapshot);
 }
 
 function messageOf(reason: unknown): string {

@@ -23,6 +23,7 @@ import type { CommandsManager, ExtensionManager, OhifDisplaySet, ServicesManager
 import { createLabelActions, type LabelActions } from './createLabelActions';
 import { createLabelReloader } from './createLabelReloader';
 import { createPickerEffects, describeLabel } from './createPickerEffects';
+import { createProjectSwitcher } from './createProjectSwitcher';
 import { createRestoreQueue } from './createRestoreQueue';
 import type { ValueStore } from './createValueStore';
 import { labelsReducers, selectActiveSchema, type LabelsStore } from './labelsStore';
@@ -53,6 +54,8 @@ export interface LabelingSession {
   actions: LabelActions;
   commands: SessionCommands;
   picker: ReturnType<typeof createPickerController>;
+  /** Makes another of the study's projects the one labeled for, and shows its labels instead. */
+  chooseProject(projectId: string): void;
   /** Where the active viewport is, for returning focus after the picker. */
   viewportElement(): HTMLElement | undefined;
   stop(): void;
@@ -157,6 +160,7 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
   const flushEdits = () => (forwarder.flush(), segmentationForwarder.flush());
   const reloadLabels = createLabelReloader({ api: deps.api, sender, store, ledger, picker, annotations, segmentations, restore: labels => restorer.add(labels), flushEdits });
   const commands = createSessionCommands({ ...deps, viewer, segmentations, actions, timer, flushEdits, reloadLabels });
+  const chooseProject = createProjectSwitcher({ store, ledger, picker, pickerOpen: () => Boolean(deps.picker.get()), annotations, segmentations, stopRestoring: () => restorer.clear(), restore: labels => restorer.add(labels), flushEdits });
 
   // Audit: each series a viewport shows, once per session (the emitter keeps track).
   const reportDisplayedSeries = () => audit.seriesDisplayed(readDisplayedSeries(viewportGridService, displaySetService), deps.mode);
@@ -196,6 +200,7 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
     actions,
     commands,
     picker,
+    chooseProject,
     viewportElement: () => viewer.activeViewport()?.viewport?.element,
     stop() {
       subscriptions.forEach(s => s.unsubscribe());
