@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
+import { readNewestRecords } from '../support/auditTrail';
 import { viewportPixelStats } from '../support/viewer';
 import { openSignedIn, readAccessToken, startIdentityServer, type IdentityServer } from './support/identityServer';
 
@@ -8,6 +9,8 @@ import { openSignedIn, readAccessToken, startIdentityServer, type IdentityServer
 // project membership and case assignment.
 let running: IdentityServer;
 let ctStudy: string;
+/** A site admin's access token: site admins may read the audit ledger. */
+let adminToken: string;
 
 // The demo studies' descriptions, as the study list shows them.
 const CT = 'CT CHEST WITHOUT CONTRAST';
@@ -42,6 +45,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   // The site admin may query every study: find the demo CT's UID with their token.
   const admin = await openSignedIn(browser, running.baseURL, 'site-admin');
   const token = await readAccessToken(admin);
+  adminToken = token;
   const studies = (await (await admin.request.get(`${running.baseURL}/dicomweb/studies?includefield=00081030`, { headers: { accept: 'application/dicom+json', authorization: `Bearer ${token}` } })).json()) as Array<Record<string, { Value?: unknown[] }>>;
   ctStudy = String(studies.find(s => s['00081030']?.Value?.[0] === CT)!['0020000D']!.Value![0]);
   await admin.context().close();
@@ -52,6 +56,13 @@ test('a labeler signs in on the real sign-in page, sees the studies of their pro
   const page = await openSignedIn(browser, running.baseURL, 'labeler');
   // The study list (QIDO with the token) shows the lung project's CTs, not the XR, MG, MR or US.
   await expectStudyList(page, [CT, CT_PRIOR], [XR, ...OTHERS]);
+  // The server recorded the sign-in at the session's first request (any provider; here the demo one).
+  const userRecords = async (count: number) =>
+    (await readNewestRecords(page.request, { authorization: `Bearer ${adminToken}` }, count))
+      .filter(r => r.actor.userId === 'demo-labeler' && r.kind.startsWith('user.'))
+      .map(r => ({ kind: r.kind, session: r.detail.signInSession }));
+  const [login] = await userRecords(100);
+  expect(login).toEqual({ kind: 'user.login', session: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
   await page.goto(`/labeling?StudyInstanceUIDs=${ctStudy}`);
   await expect(page.getByTestId('rr-labels-panel')).toBeVisible({ timeout: 90_000 });
@@ -59,6 +70,14 @@ test('a labeler signs in on the real sign-in page, sees the studies of their pro
   await expect(page.getByTestId('rr-project')).toHaveAttribute('data-project-id', 'lung-nodules-ct');
   await expect(page.getByTestId('rr-sync-status')).toHaveAttribute('data-state', 'synced');
   await expect.poll(() => pixelSpread(page), { timeout: 90_000 }).toBeGreaterThan(20);
+
+  // Signing out in OHIF (its menu, then the provider's end-session page): the ledger has the
+  // sign-out of that sign-in, reported by the viewer as the page leaves.
+  // OHIF's settings menu (the gear at the right of the header).
+  await page.locator('button[aria-haspopup="menu"]:has(g#icon-settings)').click();
+  await page.getByRole('menuitem', { name: 'Logout' }).click();
+  await expect(page).not.toHaveURL(/\/labeling/, { timeout: 30_000 });
+  await expect.poll(async () => (await userRecords(20))[0], { timeout: 30_000 }).toEqual({ kind: 'user.logout', session: login!.session });
   await page.context().close();
 });
 

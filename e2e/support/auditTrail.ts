@@ -35,3 +35,30 @@ export async function readShownSeries(page: Page): Promise<string[]> {
     return [...series].sort();
   });
 }
+
+interface LedgerRecordJson {
+  seq: number;
+  kind: string;
+  actor: { userId: string };
+  detail: Record<string, unknown>;
+}
+
+/**
+ * The newest `count` ledger records (GET /audit/records/{seq}, newest first): for records of no
+ * study (sign-in, sign-out), which no study trail lists. Finds the last seq by doubling, then bisecting.
+ */
+export async function readNewestRecords(request: APIRequestContext, headers: Record<string, string>, count: number): Promise<LedgerRecordJson[]> {
+  const exists = async (seq: number) => (await request.get(`/api/v1/audit/records/${seq}`, { headers })).status() === 200;
+  if (!(await exists(1))) return [];
+  let low = 1;
+  let high = 2;
+  while (await exists(high)) [low, high] = [high, high * 2];
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await exists(middle)) low = middle;
+    else high = middle;
+  }
+  const records: LedgerRecordJson[] = [];
+  for (let seq = low; seq >= 1 && records.length < count; seq--) records.push((await (await request.get(`/api/v1/audit/records/${seq}`, { headers })).json()) as LedgerRecordJson);
+  return records;
+}

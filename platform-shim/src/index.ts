@@ -71,7 +71,7 @@ export {
   MAX_EVENTS_PER_BATCH,
 } from './contract/ingest.js';
 export type { IngestStatus } from './contract/ingest.js';
-export { Session, SessionUser, Health, ROLES } from './contract/session.js';
+export { Session, SessionUser, Health, ROLES, SignOutRecorded } from './contract/session.js';
 export type { Role } from './contract/session.js';
 export {
   EXPORT_FORMATS,
@@ -165,3 +165,4 @@ export type { SegmentationForwarder, SegmentationForwarderOptions, SegmentReadin
 export type { CornerstoneAnnotation, ImageReference } from './annotations/annotationTypes.js';
 export { createAuditEmitter } from './audit/createAuditEmitter.js';
 export type { AuditEmitter, DisplayedSeries } from './audit/createAuditEmitter.js';
+export { watchSignOut, isSignOutPath } from './audit/watchSignOut.js';

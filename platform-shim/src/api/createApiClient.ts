@@ -4,7 +4,7 @@ import type { Case, NextCase } from '../contract/cases.js';
 import type { ExportRequest, ExportResponse, ImportRequest, ImportResponse } from '../contract/exports.js';
 import type { Label, LabelList } from '../contract/labels.js';
 import type { StudyProject, StudyProjectList } from '../contract/projects.js';
-import type { Session } from '../contract/session.js';
+import type { Session, SignOutRecorded } from '../contract/session.js';
 import { API_BASE, apiPaths } from '../contract/apiPaths.js';
 import { showAccessDenied } from '../host/showAccessDenied.js';
 import { waitForHostAuthorization } from '../host/waitForHostAuthorization.js';
@@ -30,6 +30,8 @@ export interface ApiClient {
   /** The labeler's next case in a project after `after` (the one just submitted); null when none is left. */
   getNextCase(projectId: string, after?: string): Promise<Case | null>;
   postEvents(clientId: string, events: ClientEvent[], options?: { keepalive?: boolean }): Promise<IngestBatchResponse>;
+  /** Tells the server the user signs out (it records `user.logout`); keepalive when the page is unloading. */
+  reportSignOut(options?: { keepalive?: boolean }): Promise<void>;
   /** Writes the study's labels of a project as DICOM SR and/or SEG into the server's store (and the site's PACS). */
   exportStudyLabels(StudyInstanceUID: string, request: ExportRequest): Promise<ExportResponse>;
   /** Reads the study's SR and SEG instances back into labels of a project, through label ingest. */
@@ -85,6 +87,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         body: JSON.stringify({ clientId, events }),
         keepalive: options?.keepalive ?? false,
       }),
+    reportSignOut: async options => {
+      await request<SignOutRecorded>(apiPaths.sessionSignOut, { method: 'POST', keepalive: options?.keepalive ?? false });
+    },
     exportStudyLabels: (StudyInstanceUID, body) =>
       request<ExportResponse>(apiPaths.studyExports(StudyInstanceUID), { method: 'POST', body: JSON.stringify(body) }),
     importStudyLabels: (StudyInstanceUID, body) =>

@@ -32,7 +32,8 @@ describe('createAuditEmitter: series.displayed', () => {
     audit.studyOpened('1.2.3');
     audit.reset();
     audit.seriesDisplayed([ct]);
-    expect(sent.map(e => [e.payload.action, e.payload.StudyInstanceUID, 'SeriesInstanceUID' in e.payload ? e.payload.SeriesInstanceUID : undefined])).toEqual([
+    const audits = sent.map(e => (e.type === 'audit' ? e.payload : undefined));
+    expect(audits.map(p => [p?.action, p?.StudyInstanceUID, p?.SeriesInstanceUID])).toEqual([
       ['series.displayed', '1.2.3', '1.2.3.1'],
       ['series.displayed', '1.2.3', '1.2.3.2'],
       ['series.displayed', '1.2.9', '1.2.9.1'],

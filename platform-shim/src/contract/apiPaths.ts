@@ -8,6 +8,8 @@ const segment = encodeURIComponent;
 /** API paths relative to the API base (client: `${apiBase}${path}`; server: `${API_BASE}${path}`). */
 export const apiPaths = {
   session: '/session',
+  /** The viewer reports that the user signs out (recorded as `user.logout`). */
+  sessionSignOut: '/session/sign-out',
   events: '/events',
   openapi: '/openapi.json',
   studyLabels: (StudyInstanceUID: string, projectId?: string) =>

@@ -31,3 +31,7 @@ export const Health = Type.Object(
   {},
 );
 export type Health = Static<typeof Health>;
+
+/** The answer to a sign-out report: the ledger has the `user.logout` record. */
+export const SignOutRecorded = Type.Object({ recorded: Type.Literal(true) }, {});
+export type SignOutRecorded = Static<typeof SignOutRecorded>;

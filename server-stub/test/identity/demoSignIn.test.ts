@@ -14,6 +14,8 @@ describe('the demo identity provider (IDENTITY=demo)', () => {
     const tokens = await server.signIn('reviewer');
     const claims = decodeJwt(tokens.access_token);
     expect(claims).toMatchObject({ iss: server.issuer, aud: 'urn:readingroom:api', sub: 'demo-reviewer', roles: ['reviewer'] });
+    // sid: which sign-in the token belongs to, for the server's user.login record (signIns/).
+    expect(claims.sid).toEqual(expect.any(String));
     expect(tokens.refresh_token).toEqual(expect.any(String));
     const session = await fetch(`${server.url}/api/v1/session`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect([session.status, await session.json()]).toEqual([200, { user: { id: 'demo-reviewer', displayName: 'Rita Reviewer', roles: ['reviewer'] }, identity: 'oidc' }]);

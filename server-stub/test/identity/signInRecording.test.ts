@@ -73,4 +73,16 @@ describe(`user.login with any OpenID Connect provider (${testDialect})`, () => {
     await Promise.all([get(first, claims), get(second, claims), get(first, claims), get(second, claims)]);
     expect((await logins()).length).toBe(before + 1);
   });
+
+  it('a sign-out the viewer reports is recorded as user.logout of that sign-in; without a token it is refused', async () => {
+    const claims = { ...labeler, sid: 'session-4' };
+    await get(first, claims);
+    const response = await first.app.inject({ method: 'POST', url: '/api/v1/session/sign-out', headers: { authorization: `Bearer ${await issuer.sign(claims)}` } });
+    expect([response.statusCode, response.json()]).toEqual([200, { recorded: true }]);
+    const records = (await readAllRecords(first.app.database)).map(parseCanonicalRecord);
+    const login = records.filter(r => r.kind === 'user.login').at(-1)!;
+    const logout = records.filter(r => r.kind === 'user.logout');
+    expect(logout.map(r => [r.actor.userId, r.detail.reportedBy, r.detail.signInSession])).toEqual([['u-labeler', 'client', login.detail.signInSession]]);
+    expect((await first.app.inject({ method: 'POST', url: '/api/v1/session/sign-out' })).statusCode).toBe(401);
+  });
 });

@@ -1,4 +1,4 @@
-import { createApiClient, createOutbox, type ApiClient, type EventSender } from '@readingroom/platform-shim';
+import { createApiClient, createOutbox, watchSignOut, type ApiClient, type EventSender } from '@readingroom/platform-shim';
 import type { OpenPicker } from '../picker/createPickerController';
 import type { CommandsManager, ExtensionManager, ReadingRoomAppConfig, ServicesManager } from '../types/ohif';
 import { createValueStore, type ValueStore } from './createValueStore';
@@ -36,7 +36,11 @@ export function createLabelingRuntime(options: { api?: ApiClient; settings?: Rea
   const idleMs = Number.isFinite(idleSeconds) && idleSeconds > 0 ? idleSeconds * 1000 : DEFAULT_IDLE_SECONDS * 1000;
 
   signedIn.then(
-    current => store.update(s => labelsReducers.sessionLoaded(s, current.user, current.identity)),
+    current => {
+      store.update(s => labelsReducers.sessionLoaded(s, current.user, current.identity));
+      // Audit: the server records sign-ins itself; the sign-out is only seen here (user.logout).
+      if (current.identity === 'oidc') watchSignOut({ onSignOut: () => void api.reportSignOut({ keepalive: true }).catch(() => undefined) });
+    },
     (error: Error) => store.update(s => labelsReducers.sessionFailed(s, `Not signed in: ${error.message}`)),
   );
 

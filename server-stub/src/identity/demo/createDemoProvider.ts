@@ -63,7 +63,10 @@ export function createDemoProvider(options: DemoProviderOptions): Provider {
     extraTokenClaims: async (_ctx, token) => {
       const user = 'accountId' in token && typeof token.accountId === 'string' ? findDemoUser(token.accountId) : undefined;
       // sid: which sign-in the token belongs to, so the server records each sign-in once (signIns/).
-      const sid = 'sid' in token && typeof token.sid === 'string' ? { sid: token.sid } : {};
+      // The provider sets `sid` only for clients with front/back-channel logout; its session uid
+      // (opaque, random) names the sign-in for every client.
+      const session = ('sid' in token && token.sid) || ('sessionUid' in token && token.sessionUid);
+      const sid = typeof session === 'string' ? { sid: session } : {};
       return user ? { roles: user.roles, name: user.displayName, ...sid } : undefined;
     },
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
