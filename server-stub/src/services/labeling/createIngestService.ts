@@ -69,8 +69,9 @@ interface BatchContext {
 
 async function storeCandidates(tx: TransactionalStoreSet, batch: BatchContext): Promise<void> {
   const { candidates, results } = batch;
-  // Label changes of one study are serialized across server processes (a no-op on SQLite).
-  for (const study of [...new Set(candidates.filter(c => isLabelEvent(c.event)).map(c => c.event.payload.StudyInstanceUID))].sort()) await tx.lock(`labels ${study}`);
+  // Label changes of one study are serialized across server processes (a no-op on SQLite), every
+  // study of the batch in one statement, in sorted order.
+  await tx.lock([...new Set(candidates.filter(c => isLabelEvent(c.event)).map(c => c.event.payload.StudyInstanceUID))].sort().map(study => `labels ${study}`));
 
   const stored = await tx.events.findStored(batch.clientId, candidates.map(c => c.event.eventId));
   const fresh = candidates.filter(c => {

@@ -41,8 +41,10 @@ export interface Transaction extends SqlExecutor {
    * advisory lock: `pg_advisory_xact_lock` on PostgreSQL, so it serializes every server process
    * on the database). On SQLite a write transaction already excludes every other writer,
    * in this process and in others, so there is nothing more to take.
+   * Several names are taken in the order given (one statement on PostgreSQL, not one each); take
+   * them in a fixed order (sorted) everywhere, so two transactions never wait for each other.
    */
-  lock(name: string): Promise<void>;
+  lock(name: string | readonly string[]): Promise<void>;
 }
 
 export interface TransactionOptions {

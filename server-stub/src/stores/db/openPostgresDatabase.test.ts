@@ -45,6 +45,35 @@ describe('PostgreSQL adapter', () => {
     expect(events).toEqual(['other done', 'a done', 'b locked']);
   });
 
+  it('takes several advisory locks in one call and holds every one of them', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>(resolve => (release = resolve));
+    let locked!: () => void;
+    const aLocked = new Promise<void>(resolve => (locked = resolve));
+    const a = db.transaction(async tx => {
+      await tx.lock(['labels 1.2.3', 'labels 1.2.4', 'labels 1.2.5']);
+      locked();
+      await held;
+      events.push('a done');
+    });
+    await aLocked;
+    // Each of the three is held: a transaction wanting the last one waits, one wanting a fourth does not.
+    const b = db.transaction(async tx => {
+      await tx.lock('labels 1.2.5');
+      events.push('b locked');
+    });
+    await db.transaction(tx => tx.lock(['labels 1.2.6', 'labels 1.2.7']));
+    events.push('other done');
+    await pause(50);
+    expect(events).toEqual(['other done']);
+    release();
+    await Promise.all([a, b]);
+    expect(events).toEqual(['other done', 'a done', 'b locked']);
+    // An empty list takes nothing.
+    await db.transaction(tx => tx.lock([]));
+  });
+
   it('keeps one gapless sequence when writers on separate pools (like server processes) append under the lock', async () => {
     const other = await openPostgresDatabase(target.url, { poolMax: 4 });
     const append = (database: Database, writer: string) =>

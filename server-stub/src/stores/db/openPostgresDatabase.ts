@@ -94,7 +94,10 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
         },
         lock: async name => {
           check();
-          await run(client, 'SELECT pg_advisory_xact_lock(?::bigint)', [lockKey(name)]);
+          const names = typeof name === 'string' ? [name] : name;
+          if (names.length === 1) await run(client, 'SELECT pg_advisory_xact_lock(?::bigint)', [lockKey(names[0]!)]);
+          // In array order: rows come in ordinality order (the plan has no sort; ORDER BY states it).
+          else if (names.length > 1) await run(client, LOCK_SEVERAL, [JSON.stringify(names.map(lockKey))]);
         },
       };
       try {
@@ -121,6 +124,8 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     },
   };
 }
+
+const LOCK_SEVERAL = 'SELECT pg_advisory_xact_lock(t.k::bigint) FROM json_array_elements_text(?::json) WITH ORDINALITY AS t(k, n) ORDER BY t.n';
 
 interface PostgresStatement {
   text: string;

@@ -16,7 +16,7 @@ export interface LabelingStoreSet {
 
 export interface TransactionalStoreSet extends LabelingStoreSet {
   /** Serializes, until the transaction ends, with every other transaction taking the same name. */
-  lock(name: string): Promise<void>;
+  lock(name: string | readonly string[]): Promise<void>;
   /** The transaction itself, for writers outside the labeling stores (the audit ledger). */
   tx: Transaction;
 }
