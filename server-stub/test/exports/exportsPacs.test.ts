@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { ExportResponse, ImportResponse, LabelSnapshot } from '@readingroom/platform-shim';
+import type { AuditTrail, ExportResponse, ImportResponse, LabelSnapshot } from '@readingroom/platform-shim';
 import { createPacsClient } from '../../src/exports/pacs/createPacsClient.js';
 import { startOrthanc, type OrthancServer } from '../conformance/orthancServer.js';
 import { buildTestApp, type TestApp } from '../helper.js';
@@ -84,6 +84,19 @@ describe('export to and import from Orthanc as the PACS', () => {
       expect(body.destinations).toEqual([
         { destination: 'local', SOPInstanceUID: body.instances[0]!.SOPInstanceUID, status: 'stored' },
         { destination: 'pacs', SOPInstanceUID: body.instances[0]!.SOPInstanceUID, status: 'failed', message: 'the PACS could not be reached (ECONNREFUSED)' },
+      ]);
+      // The ledger has the export with each destination's outcome: a partial failure.
+      const trail: AuditTrail = (await unreachable.app.inject({ url: `/api/v1/audit/trail?studyInstanceUid=${otherStudy}&limit=1000` })).json();
+      const exports = trail.entries.filter(e => e.record.kind === 'export.created').map(e => e.record.detail);
+      expect(exports).toEqual([
+        expect.objectContaining({
+          destinations: [
+            { destination: 'local', SOPInstanceUID: body.instances[0]!.SOPInstanceUID, status: 'stored' },
+            { destination: 'pacs', SOPInstanceUID: body.instances[0]!.SOPInstanceUID, status: 'failed' },
+          ],
+          outcome: 'minor-failure',
+          reason: '1 of 2 deliveries failed',
+        }),
       ]);
     } finally {
       await unreachable.close();
