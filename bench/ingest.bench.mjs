@@ -232,8 +232,8 @@ its rows; Merkle nodes only from 256 leaves up). WAL checkpoints run in a worker
 event loop, about one commit in ten stalled 5–15 ms on a checkpoint's two syncs, 18 µs per event. In batches of 50 the ledger costs more per
 event than in batches of 500: each commit also writes every page its records touched, and the index by SOP instance UID
 (\`audit_ledger_instances\`, for the auditor's trail) touches about one page per instance, about 0.5 ms a commit.
-On PostgreSQL a batch is about 14 statements, each a round trip of 0.2–0.3 ms on this machine however small, then a COMMIT that waits for
-the WAL flush: batches of 50 are bound by round trips and PostgreSQL's own work on the same 2 cores. Multi-row inserts are one statement
+On PostgreSQL a batch of 50 is 15 round trips (BEGIN, 13 statements, COMMIT; 18 before the study locks and case lookups went in one statement each),
+each 0.2–0.3 ms on this machine however small, and the COMMIT waits for the WAL flush: batches of 50 are bound by round trips and PostgreSQL's own work on the same 2 cores. Multi-row inserts are one statement
 per table (rows as one JSON parameter, \`json_populate_recordset\`), prepared once per connection; the duplicate and label-state lookups
 probe the unique index once per id (\`IN (…)\` on a young table without statistics read every event of the client: 2.5 ms a batch).
 ${asyncCommit.length ? `With \`synchronous_commit=off\` (a site setting, not changed here: a crash of the database server may then lose the last commits of about 0.6 s, never corrupt or reorder them) the ledger rows reach ${asyncCommit.map(a => `${fmt(a.ledger)} events/s in batches of ${a.batchSize} (${fmt(a.durable)} durable; ${a.ledger <= a.durableMax ? 'within the spread of the durable rounds' : `${(a.ledger / a.durable).toFixed(2)} times the durable median`})`).join(', ')}.` : ''}
