@@ -146,7 +146,7 @@ export type { Outbox, OutboxOptions } from './transport/createOutbox.js';
 export { OutboxBlockedError } from './transport/EventSender.js';
 export type { EventSender } from './transport/EventSender.js';
 export { OUTBOX_DATABASE } from './transport/openOutboxStore.js';
-export { describeSyncStatus, describeRejections, deriveSyncStatus, INITIAL_SYNC_STATUS, SYNC_STATES } from './transport/syncStatus.js';
+export { describeSyncStatus, describeRejections, deriveSyncStatus, withUnsentChanges, INITIAL_SYNC_STATUS, SYNC_STATES } from './transport/syncStatus.js';
 export type { SyncState, SyncStatus, SyncRejection, SyncFacts } from './transport/syncStatus.js';
 export { computeBackoff } from './transport/computeBackoff.js';
 

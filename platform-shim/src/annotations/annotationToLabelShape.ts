@@ -61,6 +61,11 @@ export function annotationToLabelShape(
   return { ok: true, shape };
 }
 
+/** An annotation's measurements as they are now (what a label made of it would carry). */
+export function readAnnotationMeasurements(annotation: CornerstoneAnnotation): Measurement[] {
+  return readMeasurements(annotation.data?.cachedStats);
+}
+
 /**
  * Cornerstone keeps statistics per viewport target; they are the same measurement seen from
  * each viewport, so the first target's numeric statistics are the label's measurements.

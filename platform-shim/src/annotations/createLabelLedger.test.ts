@@ -45,6 +45,31 @@ describe('createLabelLedger', () => {
     expect(sent[0]).toMatchObject({ payload: { findingTypeId: 'mass', measurements: [{ name: 'volume', value: 3 }] } });
   });
 
+  it('sends no measurement-only difference of a label restored from the server, but every edit (with its measurements) and what follows it', () => {
+    const { ledger, sent } = setup();
+    const volume = (value: number) => [{ name: 'volume', value, unit: 'mm³' }];
+    ledger.markKnown(label);
+    // Displaying it computes statistics the stored copy lacks, then others: neither is a change.
+    expect(ledger.update({ ...label, measurements: volume(3) })).toBe(false);
+    expect(ledger.update({ ...label, measurements: volume(4) })).toBe(false);
+    expect(sent).toEqual([]);
+    // A status change by the user is sent, with the measurements.
+    expect(ledger.update({ ...label, status: 'submitted', measurements: volume(4) })).toBe(true);
+    // The label is now the user's edit: statistics recomputed for it are sent too.
+    expect(ledger.update({ ...label, status: 'submitted', measurements: volume(5) })).toBe(true);
+    expect(sent.map(e => e.payload)).toEqual([
+      expect.objectContaining({ status: 'submitted', measurements: volume(4) }),
+      expect.objectContaining({ status: 'submitted', measurements: volume(5) }),
+    ]);
+  });
+
+  it('sends statistics computed after a label drawn in this session was created', () => {
+    const { ledger, sent } = setup();
+    ledger.create(label);
+    expect(ledger.update({ ...label, measurements: [{ name: 'volume', value: 3, unit: 'mm³' }] })).toBe(true);
+    expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
+  });
+
   it('never sends an update for a label it does not know', () => {
     const { ledger, sent } = setup();
     expect(ledger.update(label)).toBe(false);

@@ -29,11 +29,17 @@ export interface LabelLedger {
   get(labelId: string): LabelSnapshot | undefined;
   /** A new label (or one brought back by undo): sends label.created. */
   create(snapshot: LabelSnapshot): void;
-  /** Sends label.modified when the snapshot differs from the known one; returns whether it did. */
+  /**
+   * Sends label.modified when the snapshot differs from the known one; returns whether it did.
+   * A label as the server sent it (markKnown) that nothing was sent for since is only displayed:
+   * statistics Cornerstone computes while drawing it are not a change, so a difference in
+   * measurements alone is not sent. Any other difference (geometry, text, terms, status) is a
+   * user's edit: it is sent, with the measurements, and from then on so are theirs.
+   */
   update(snapshot: LabelSnapshot): boolean;
   /** Sends label.removed for a known label; returns the removed snapshot. */
   remove(labelId: string): LabelSnapshot | undefined;
-  /** A label that came from the server: known, nothing sent. */
+  /** A label that came from the server: known, nothing sent, its measurements kept until it is edited. */
   markKnown(snapshot: LabelSnapshot): void;
   /** Forgets every label without sending anything (the session ends). */
   clear(): void;
@@ -41,9 +47,11 @@ export interface LabelLedger {
 
 export function createLabelLedger(options: LabelLedgerOptions): LabelLedger {
   const now = options.now ?? (() => new Date());
-  const known = new Map<string, { snapshot: LabelSnapshot; fingerprint: LabelFingerprint }>();
+  /** `displayed`: as the server has it, no change sent since (measurement-only differences are not edits). */
+  const known = new Map<string, { snapshot: LabelSnapshot; fingerprint: LabelFingerprint; displayed: boolean }>();
 
-  const remember = (snapshot: LabelSnapshot) => known.set(snapshot.labelId, { snapshot, fingerprint: fingerprintLabel(snapshot) });
+  const remember = (snapshot: LabelSnapshot, displayed = false) =>
+    known.set(snapshot.labelId, { snapshot, fingerprint: fingerprintLabel(snapshot), displayed });
   const send = (event: ClientEvent) =>
     options.sender.send(event).catch((error: Error) => {
       if (event.type === 'label.created' && known.get(event.payload.labelId)?.snapshot === event.payload) known.delete(event.payload.labelId);
@@ -61,7 +69,10 @@ export function createLabelLedger(options: LabelLedgerOptions): LabelLedger {
     create: snapshot => emit('label.created', snapshot),
     update(snapshot) {
       const previous = known.get(snapshot.labelId);
-      if (!previous || !hasLabelChanged(previous.fingerprint, fingerprintLabel(snapshot))) return false;
+      if (!previous) return false;
+      const next = fingerprintLabel(snapshot);
+      if (previous.displayed && next.shape === previous.fingerprint.shape) return false;
+      if (!hasLabelChanged(previous.fingerprint, next)) return false;
       // Statistics not computed yet (a redrawn label) keep the known ones rather than wiping them.
       const measured = snapshot.measurements ?? previous.snapshot.measurements;
       emit('label.modified', measured ? { ...snapshot, measurements: measured } : snapshot);
@@ -82,7 +93,7 @@ export function createLabelLedger(options: LabelLedgerOptions): LabelLedger {
       return previous.snapshot;
     },
     markKnown(snapshot) {
-      remember(snapshot);
+      remember(snapshot, true);
     },
     clear: () => known.clear(),
   };

@@ -5,7 +5,7 @@ import { forwardAnnotationEvents } from './forwardAnnotationEvents';
 import type { CornerstoneAnnotation } from './annotationTypes';
 import type { LabelShape, LabelTerms } from './labelParts';
 
-const eventNames = { completed: 'COMPLETED', modified: 'MODIFIED', removed: 'REMOVED' };
+const eventNames = { completed: 'COMPLETED', modified: 'MODIFIED', removed: 'REMOVED', rendered: 'RENDERED' };
 const image = { StudyInstanceUID: '1.2.1', SeriesInstanceUID: '1.2.2', SOPInstanceUID: '1.2.3' };
 const uid = '0192f0c8-0000-7000-8000-000000000001';
 const terms: LabelTerms = { projectId: 'lung', schemaVersion: 2, findingTypeId: 'nodule', attributes: { composition: 'solid' }, status: 'draft' };
@@ -17,6 +17,10 @@ function setup() {
   const drafts: LabelShape[] = [];
   const draftsRemoved: string[] = [];
   const problems: string[] = [];
+  const pendingCounts: number[] = [];
+  // Cornerstone fires ANNOTATION_RENDERED on a viewport element, without bubbling.
+  const document = new Document();
+  const viewportElement = document.appendChild(document.createElement('div'));
   const ledger = createLabelLedger({ sender: { send: async e => void sent.push(e) }, onChange: c => changes.push(c) });
   const forwarder = forwardAnnotationEvents({
     eventTarget: target,
@@ -26,10 +30,13 @@ function setup() {
     onDraft: shape => drafts.push(shape),
     onDraftRemoved: id => draftsRemoved.push(id),
     onProblem: p => problems.push(p),
+    renderTarget: document,
+    onPendingChange: count => pendingCounts.push(count),
     settleMs: 100,
   });
   const fire = (name: string, annotation: CornerstoneAnnotation) => target.dispatchEvent(new CustomEvent(name, { detail: { annotation } }));
-  return { forwarder, ledger, fire, sent, changes, drafts, draftsRemoved, problems };
+  const rendered = () => viewportElement.dispatchEvent(new CustomEvent('RENDERED', { bubbles: false }));
+  return { forwarder, ledger, fire, rendered, sent, changes, drafts, draftsRemoved, problems, pendingCounts };
 }
 
 const annotation = (points: number[][], length?: number): CornerstoneAnnotation => ({
@@ -166,10 +173,81 @@ describe('forwardAnnotationEvents', () => {
     fire('MODIFIED', roi({ area: 16, areaUnit: 'mm²', mean: -400, modalityUnit: 'HU' }));
     jest.advanceTimersByTime(200);
     expect(sent).toHaveLength(0);
-    // A statistic that really changed (e.g. the image was recalibrated) is sent.
-    fire('MODIFIED', roi({ area: 16, areaUnit: 'mm²', mean: -390, modalityUnit: 'HU' }));
+  });
+
+  it('sends nothing for a restored label whose statistics differ only by being displayed, but a user edit with them, and its statistics after', () => {
+    const { ledger, fire, sent } = setup();
+    const roi = (points: number[][], stats: Record<string, unknown>): CornerstoneAnnotation => ({
+      annotationUID: uid,
+      metadata: { toolName: 'RectangleROI', referencedImageId: 'img-1' },
+      data: { handles: { points }, cachedStats: { t: stats } },
+    });
+    const square = [[0, 0, 0], [4, 0, 0], [0, 4, 0], [4, 4, 0]];
+    const wider = [[0, 0, 0], [5, 0, 0], [0, 4, 0], [5, 4, 0]];
+    // Saved without statistics (or with others than this viewer computes): displaying it sends nothing.
+    ledger.markKnown({ labelId: uid, ...terms, scope: 'image', ...image, geometry: { kind: 'rectangle', toolName: 'RectangleROI', points: square as Array<[number, number, number]> } });
+    fire('MODIFIED', roi(square, { area: 16, areaUnit: 'mm²', mean: -400, modalityUnit: 'HU' }));
     jest.advanceTimersByTime(200);
-    expect(sent.map(e => e.type)).toEqual(['label.modified']);
+    expect(sent).toHaveLength(0);
+    // The user drags a handle: sent, and the statistics Cornerstone computes for the new shape follow.
+    fire('MODIFIED', roi(wider, { area: 16, areaUnit: 'mm²', mean: -400, modalityUnit: 'HU' }));
+    jest.advanceTimersByTime(200);
+    fire('MODIFIED', roi(wider, { area: 20, areaUnit: 'mm²', mean: -390, modalityUnit: 'HU' }));
+    jest.advanceTimersByTime(200);
+    expect(sent.map(e => e.type)).toEqual(['label.modified', 'label.modified']);
+    expect(sent[0]).toMatchObject({ payload: { geometry: { points: wider } } });
+    expect(sent[1]).toMatchObject({ payload: { measurements: [{ name: 'area', value: 20 }, { name: 'mean', value: -390 }] } });
+  });
+
+  it('sends statistics Cornerstone writes during a render without ANNOTATION_MODIFIED (regression: a freehand saved without them)', () => {
+    const { forwarder, fire, rendered, sent } = setup();
+    const freehand: CornerstoneAnnotation = {
+      annotationUID: uid,
+      metadata: { toolName: 'PlanarFreehandROI', referencedImageId: 'img-1' },
+      data: { contour: { polyline: [[0, 0, 0], [4, 0, 0], [4, 4, 0]], closed: true }, cachedStats: {} },
+    };
+    fire('COMPLETED', freehand);
+    forwarder.accept(uid, terms);
+    expect(sent[0]!.payload).not.toHaveProperty('measurements');
+    // PlanarFreehandROI computes its statistics on a later render and announces them only when the
+    // annotation was invalidated: here the live annotation just gains them.
+    freehand.data!.cachedStats = { t: { area: 8, areaUnit: 'mm²', mean: -600, modalityUnit: 'HU' } };
+    rendered();
+    jest.advanceTimersByTime(200);
+    expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
+    expect(sent[1]).toMatchObject({ payload: { measurements: [{ name: 'area', value: 8 }, { name: 'mean', value: -600 }] } });
+    // Renders with nothing new send nothing.
+    rendered();
+    jest.advanceTimersByTime(200);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('sends such statistics on flush too (submitting right after drawing)', () => {
+    const { forwarder, fire, sent } = setup();
+    const freehand: CornerstoneAnnotation = {
+      annotationUID: uid,
+      metadata: { toolName: 'PlanarFreehandROI', referencedImageId: 'img-1' },
+      data: { contour: { polyline: [[0, 0, 0], [4, 0, 0], [4, 4, 0]], closed: true }, cachedStats: {} },
+    };
+    fire('COMPLETED', freehand);
+    forwarder.accept(uid, terms);
+    freehand.data!.cachedStats = { t: { area: 8, areaUnit: 'mm²' } };
+    forwarder.flush();
+    expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
+    expect(sent[1]).toMatchObject({ payload: { measurements: [{ name: 'area', value: 8 }] } });
+  });
+
+  it('counts an edit as pending while it settles, so the status cannot say saved before it is sent', () => {
+    const { forwarder, fire, sent, pendingCounts } = setup();
+    fire('COMPLETED', annotation([[0, 0, 0], [1, 0, 0]]));
+    forwarder.accept(uid, terms);
+    fire('MODIFIED', annotation([[0, 0, 0], [4, 0, 0]], 4));
+    expect(forwarder.pending()).toBe(1);
+    expect(pendingCounts).toEqual([1]);
+    jest.advanceTimersByTime(200);
+    expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
+    expect(forwarder.pending()).toBe(0);
+    expect(pendingCounts).toEqual([1, 0]);
   });
 
   it('sends label.removed for a known label and drops a pending edit', () => {

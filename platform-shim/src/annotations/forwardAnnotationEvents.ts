@@ -1,4 +1,4 @@
-import { annotationToLabelShape } from './annotationToLabelShape.js';
+import { annotationToLabelShape, readAnnotationMeasurements } from './annotationToLabelShape.js';
 import type { CornerstoneAnnotation, ImageReference } from './annotationTypes.js';
 import type { LabelLedger } from './createLabelLedger.js';
 import { composeLabelSnapshot, termsOf, type LabelShape, type LabelTerms } from './labelParts.js';
@@ -6,8 +6,13 @@ import { composeLabelSnapshot, termsOf, type LabelShape, type LabelTerms } from 
 export interface AnnotationForwarderOptions {
   /** cornerstone's `eventTarget`. */
   eventTarget: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
-  /** cornerstoneTools.Enums.Events names of the three annotation events. */
-  eventNames: { completed: string; modified: string; removed: string };
+  /** cornerstoneTools.Enums.Events names of the annotation events (`rendered`: ANNOTATION_RENDERED). */
+  eventNames: { completed: string; modified: string; removed: string; rendered?: string };
+  /**
+   * Where ANNOTATION_RENDERED is seen. Cornerstone fires it on each viewport element, without
+   * bubbling; a capture listener on the document sees every viewport's.
+   */
+  renderTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   lookupImage: (imageId: string) => ImageReference | undefined;
   ledger: LabelLedger;
   /**
@@ -21,6 +26,8 @@ export interface AnnotationForwarderOptions {
   onProblem?: (message: string) => void;
   /** Edits arrive as a stream while a handle is dragged; send once it rests this long. */
   settleMs?: number;
+  /** How many label edits are settling (not handed to the sender yet), whenever that changes. */
+  onPendingChange?: (count: number) => void;
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
 }
 
@@ -33,6 +40,8 @@ export interface AnnotationForwarder {
   draftShape(labelId: string): LabelShape | undefined;
   /** Sends geometry edits still settling now (before submitting, leaving the case). */
   flush(): void;
+  /** Label edits settling now, not handed to the sender yet. */
+  pending(): number;
   stop(): void;
 }
 
@@ -41,6 +50,13 @@ export interface AnnotationForwarder {
  * draft until the labeler names it; geometry edits of a label are sent once a drag settles;
  * removal of a label is sent at once. Edits of annotations that are neither drafts nor labels
  * (still being drawn, or not ours) are ignored.
+ *
+ * Statistics: Cornerstone may write an annotation's statistics during a render without any
+ * ANNOTATION_MODIFIED (PlanarFreehandROI announces a computation only when the annotation was
+ * invalidated, so a first computation that found no image data clears the flag and the later,
+ * real one is silent). Labels drawn or edited in this session are therefore watched: after each
+ * annotation render (and when flushing), measurements that differ from the last ones seen are
+ * sent like an edit.
  */
 export function forwardAnnotationEvents(options: AnnotationForwarderOptions): AnnotationForwarder {
   const { ledger } = options;
@@ -49,6 +65,16 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
   /** Drafts by label id: the live annotation object, which Cornerstone keeps mutating. */
   const drafts = new Map<string, CornerstoneAnnotation>();
   const settling = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Labels drawn or edited in this session: their live annotation and the measurements last seen. */
+  const watched = new Map<string, { annotation: CornerstoneAnnotation; measurements: string }>();
+  let reportedPending = 0;
+  const reportPending = () => {
+    if (settling.size === reportedPending) return;
+    reportedPending = settling.size;
+    options.onPendingChange?.(reportedPending);
+  };
+  const watch = (labelId: string, annotation: CornerstoneAnnotation) =>
+    watched.set(labelId, { annotation, measurements: measurementsKey(annotation) });
 
   const toShape = (annotation: CornerstoneAnnotation, report: boolean) => {
     const result = annotationToLabelShape(annotation, options.lookupImage);
@@ -64,6 +90,7 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
     if (pending !== undefined) timers.clearTimeout(pending);
     settling.delete(labelId);
     pendingEdits.delete(labelId);
+    reportPending();
   };
 
   const onCompleted = (event: Event) => {
@@ -77,6 +104,22 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
   };
 
   const pendingEdits = new Map<string, () => void>();
+  const schedule = (labelId: string, annotation: CornerstoneAnnotation) => {
+    cancelSettling(labelId);
+    const send = () => {
+      settling.delete(labelId);
+      pendingEdits.delete(labelId);
+      const known = ledger.get(labelId);
+      const shape = known ? toShape(annotation, false) : undefined;
+      const sent = known !== undefined && shape !== undefined && ledger.update(composeLabelSnapshot(shape, termsOf(known)));
+      // A label edited in this session is watched from now on (its statistics follow the edit).
+      if (sent || watched.has(labelId)) watch(labelId, annotation);
+      reportPending();
+    };
+    pendingEdits.set(labelId, send);
+    settling.set(labelId, timers.setTimeout(send, settleMs));
+    reportPending();
+  };
   const onModified = (event: Event) => {
     const annotation = annotationOf(event);
     const labelId = annotation?.annotationUID;
@@ -86,16 +129,25 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
       return;
     }
     if (!ledger.has(labelId)) return;
-    cancelSettling(labelId);
-    const send = () => {
-      settling.delete(labelId);
-      pendingEdits.delete(labelId);
-      const known = ledger.get(labelId);
-      const shape = known ? toShape(annotation, false) : undefined;
-      if (known && shape) ledger.update(composeLabelSnapshot(shape, termsOf(known)));
-    };
-    pendingEdits.set(labelId, send);
-    settling.set(labelId, timers.setTimeout(send, settleMs));
+    schedule(labelId, annotation);
+  };
+
+  /** Measurements of watched labels that changed without an event become edits. */
+  const checkMeasurements = () => {
+    for (const [labelId, seen] of watched) {
+      if (!ledger.has(labelId)) {
+        watched.delete(labelId);
+        continue;
+      }
+      if (settling.has(labelId)) continue;
+      const now = measurementsKey(seen.annotation);
+      if (now === seen.measurements) continue;
+      seen.measurements = now;
+      schedule(labelId, seen.annotation);
+    }
+  };
+  const onRendered = () => {
+    if (watched.size > 0) checkMeasurements();
   };
 
   const onRemoved = (event: Event) => {
@@ -105,6 +157,7 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
       options.onDraftRemoved?.(labelId);
       return;
     }
+    watched.delete(labelId);
     cancelSettling(labelId);
     ledger.remove(labelId);
   };
@@ -113,14 +166,17 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
   eventTarget.addEventListener(eventNames.completed, onCompleted);
   eventTarget.addEventListener(eventNames.modified, onModified);
   eventTarget.addEventListener(eventNames.removed, onRemoved);
+  const { renderTarget } = options;
+  if (renderTarget && eventNames.rendered) renderTarget.addEventListener(eventNames.rendered, onRendered, true);
 
   return {
     accept(labelId, terms) {
       const annotation = drafts.get(labelId);
       const shape = annotation ? toShape(annotation, true) : undefined;
       drafts.delete(labelId);
-      if (!shape) return false;
+      if (!shape || !annotation) return false;
       ledger.create(composeLabelSnapshot(shape, terms));
+      watch(labelId, annotation);
       return true;
     },
     discard(labelId) {
@@ -131,24 +187,34 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
       return annotation ? toShape(annotation, false) : undefined;
     },
     flush() {
+      checkMeasurements();
       for (const [labelId, send] of [...pendingEdits]) {
         const timer = settling.get(labelId);
         if (timer !== undefined) timers.clearTimeout(timer);
         send();
       }
     },
+    pending: () => settling.size,
     stop() {
       eventTarget.removeEventListener(eventNames.completed, onCompleted);
       eventTarget.removeEventListener(eventNames.modified, onModified);
       eventTarget.removeEventListener(eventNames.removed, onRemoved);
+      if (renderTarget && eventNames.rendered) renderTarget.removeEventListener(eventNames.rendered, onRendered, true);
       settling.forEach(timer => timers.clearTimeout(timer));
       settling.clear();
       pendingEdits.clear();
       drafts.clear();
+      watched.clear();
+      reportPending();
     },
   };
 }
 
 function annotationOf(event: Event): CornerstoneAnnotation | undefined {
   return (event as CustomEvent<{ annotation?: CornerstoneAnnotation }>).detail?.annotation;
+}
+
+/** The statistics Cornerstone has written into an annotation, as a string to compare. */
+function measurementsKey(annotation: CornerstoneAnnotation): string {
+  return JSON.stringify(readAnnotationMeasurements(annotation));
 }

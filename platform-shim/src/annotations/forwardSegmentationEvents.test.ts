@@ -21,6 +21,7 @@ function setup(readings: () => SegmentReading[]) {
   const problems: string[] = [];
   const ledger = createLabelLedger({ sender: { send: async e => void sent.push(e) } });
   const reads: string[] = [];
+  const pendingCounts: number[] = [];
   const forwarder = forwardSegmentationEvents({
     eventTarget: target,
     eventName: 'SEG_DATA',
@@ -31,10 +32,11 @@ function setup(readings: () => SegmentReading[]) {
     },
     onUnlabeledSegment: r => unlabeled.push(r),
     onProblem: p => problems.push(p),
+    onPendingChange: count => pendingCounts.push(count),
     settleMs: 100,
   });
   const paint = (segmentationId = 'seg-1') => target.dispatchEvent(new CustomEvent('SEG_DATA', { detail: { segmentationId } }));
-  return { forwarder, ledger, paint, sent, unlabeled, problems, reads };
+  return { forwarder, ledger, paint, sent, unlabeled, problems, reads, pendingCounts };
 }
 
 beforeEach(() => jest.useFakeTimers());
@@ -84,6 +86,18 @@ describe('forwardSegmentationEvents', () => {
     expect(reads.sort()).toEqual(['seg-1', 'seg-2']);
     jest.advanceTimersByTime(500);
     expect(reads).toHaveLength(2);
+  });
+
+  it('counts a segmentation as pending while its strokes settle (the status is not "saved" meanwhile)', () => {
+    const { ledger, paint, sent, forwarder, pendingCounts } = setup(() => [{ segmentationId: 'seg-1', segmentIndex: 1, labelId, shape: shapeWith('AAAAAAQAAAA=', labelId) }]);
+    ledger.markKnown(labelled);
+    paint();
+    paint();
+    expect(forwarder.pending()).toBe(1);
+    jest.advanceTimersByTime(150);
+    expect(sent.map(e => e.type)).toEqual(['label.modified']);
+    expect(forwarder.pending()).toBe(0);
+    expect(pendingCounts).toEqual([1, 0]);
   });
 
   it('tells the user about a segment it cannot read', () => {

@@ -25,12 +25,16 @@ export interface SegmentationForwarderOptions {
   onProblem?: (message: string) => void;
   /** A brush stroke modifies the labelmap many times a second; read it once the stroke rests this long. */
   settleMs?: number;
+  /** How many segmentations have edits settling (not read and sent yet), whenever that changes. */
+  onPendingChange?: (count: number) => void;
   timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
 }
 
 export interface SegmentationForwarder {
   /** Reads and sends a segmentation's pending edits now (before submitting, leaving the case). */
   flush(): void;
+  /** Segmentations whose edits are settling now. */
+  pending(): number;
   stop(): void;
 }
 
@@ -43,9 +47,22 @@ export function forwardSegmentationEvents(options: SegmentationForwarderOptions)
   const settleMs = options.settleMs ?? 500;
   const timers = options.timers ?? { setTimeout: globalThis.setTimeout.bind(globalThis), clearTimeout: globalThis.clearTimeout.bind(globalThis) };
   const settling = new Map<string, ReturnType<typeof setTimeout>>();
+  let reportedPending = 0;
+  const reportPending = () => {
+    if (settling.size === reportedPending) return;
+    reportedPending = settling.size;
+    options.onPendingChange?.(reportedPending);
+  };
 
   const read = (segmentationId: string) => {
     settling.delete(segmentationId);
+    try {
+      readNow(segmentationId);
+    } finally {
+      reportPending();
+    }
+  };
+  const readNow = (segmentationId: string) => {
     for (const reading of options.readSegments(segmentationId)) {
       if (!reading.shape) {
         if (reading.problem) options.onProblem?.(`Segment ${reading.segmentIndex} is not saved: ${reading.problem}.`);
@@ -63,6 +80,7 @@ export function forwardSegmentationEvents(options: SegmentationForwarderOptions)
     const pending = settling.get(segmentationId);
     if (pending !== undefined) timers.clearTimeout(pending);
     settling.set(segmentationId, timers.setTimeout(() => read(segmentationId), settleMs));
+    reportPending();
   };
 
   options.eventTarget.addEventListener(options.eventName, onModified);
@@ -73,10 +91,12 @@ export function forwardSegmentationEvents(options: SegmentationForwarderOptions)
         read(segmentationId);
       }
     },
+    pending: () => settling.size,
     stop() {
       options.eventTarget.removeEventListener(options.eventName, onModified);
       settling.forEach(timer => timers.clearTimeout(timer));
       settling.clear();
+      reportPending();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { deriveSyncStatus, describeRejections, describeSyncStatus, type SyncStatus } from './syncStatus';
+import { deriveSyncStatus, describeRejections, describeSyncStatus, withUnsentChanges, type SyncStatus } from './syncStatus';
 
 const none = { rejected: 0, rejections: [] };
 
@@ -15,6 +15,15 @@ describe('deriveSyncStatus', () => {
 
   it('carries the reason of a blocked outbox as the message', () => {
     expect(deriveSyncStatus({ pending: 1, ...none, blocked: 'storage is full' })).toMatchObject({ state: 'blocked', message: 'storage is full', pending: 1 });
+  });
+});
+
+describe('withUnsentChanges', () => {
+  it('is not synced while an edit is held back, and counts it among the waiting changes', () => {
+    const synced = deriveSyncStatus({ pending: 0, ...none });
+    expect(withUnsentChanges(synced, 0)).toBe(synced);
+    expect(withUnsentChanges(synced, 1)).toMatchObject({ state: 'pending', pending: 1 });
+    expect(withUnsentChanges(deriveSyncStatus({ pending: 2, ...none, failure: { state: 'offline', message: 'x' } }), 1)).toMatchObject({ state: 'offline', pending: 3 });
   });
 });
 

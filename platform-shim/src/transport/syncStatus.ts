@@ -48,6 +48,15 @@ export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
   return { ...base, state: facts.pending > 0 ? 'pending' : 'synced' };
 }
 
+/**
+ * The status with changes the viewer holds back for a moment (an edit settling while a handle is
+ * dragged, statistics Cornerstone has just computed) counted as waiting: never "synced" while one is.
+ */
+export function withUnsentChanges(status: SyncStatus, unsent: number): SyncStatus {
+  if (unsent <= 0) return status;
+  return { ...status, pending: status.pending + unsent, state: status.state === 'synced' ? 'pending' : status.state };
+}
+
 const changes = (n: number) => `${n} change${n === 1 ? '' : 's'}`;
 
 /** One line for a status indicator. */

@@ -18,7 +18,7 @@ export function SessionHeader({ state, sender, onChooseProject }: { state: Label
           (state.sessionError ?? 'Connecting…')
         )}
       </div>
-      <SyncStatusLine sender={sender} />
+      <SyncStatusLine sender={sender} unsentEdits={state.unsentEdits} />
       <div data-testid="rr-project" data-project-id={state.activeProjectId ?? ''} data-schema-version={active?.schema?.version ?? ''} style={{ marginTop: 4 }}>
         {state.projectsLoading ? (
           'Loading the project…'

@@ -34,6 +34,8 @@ export interface LabelsState {
   submission: SubmissionState;
   /** The latest things a user should know (e.g. an annotation that cannot become a label). */
   notices: string[];
+  /** Label edits the session holds back until a drag settles: not with the sender yet, so not saved. */
+  unsentEdits: number;
 }
 
 export const EMPTY_LABELS_STATE: LabelsState = {
@@ -44,6 +46,7 @@ export const EMPTY_LABELS_STATE: LabelsState = {
   labels: [],
   submission: { state: 'idle' },
   notices: [],
+  unsentEdits: 0,
 };
 
 /** The schema new labels of the active project are made with. */
@@ -141,6 +144,7 @@ export const labelsReducers = {
   labelSelected: (state: LabelsState, labelId: string | undefined): LabelsState =>
     state.selectedLabelId === labelId ? state : { ...state, selectedLabelId: labelId },
   undoExpired: (state: LabelsState, now: number): LabelsState => (state.undo && state.undo.until <= now ? { ...state, undo: undefined } : state),
+  unsentEditsChanged: (state: LabelsState, unsentEdits: number): LabelsState => (state.unsentEdits === unsentEdits ? state : { ...state, unsentEdits }),
   submissionChanged: (state: LabelsState, submission: SubmissionState): LabelsState => {
     if (submission.state !== 'submitted') return { ...state, submission };
     // The server marks every draft of the case submitted; show the same.

@@ -116,9 +116,23 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
     deps.picker,
     createPickerEffects({ store, ledger, sender, forwarder: () => forwarder, annotations, segmentations, timer, getSchema, baseTarget: () => baseTarget }),
   );
+  // Edits settling in the forwarders are not with the sender yet: the status counts them as waiting.
+  const unsent = { annotations: 0, segmentations: 0 };
+  const reportUnsent = () => store.update(s => labelsReducers.unsentEditsChanged(s, unsent.annotations + unsent.segmentations));
   const forwarder = forwardAnnotationEvents({
     eventTarget: cornerstone.eventTarget,
-    eventNames: { completed: cornerstoneTools.Enums.Events.ANNOTATION_COMPLETED, modified: cornerstoneTools.Enums.Events.ANNOTATION_MODIFIED, removed: cornerstoneTools.Enums.Events.ANNOTATION_REMOVED },
+    eventNames: {
+      completed: cornerstoneTools.Enums.Events.ANNOTATION_COMPLETED,
+      modified: cornerstoneTools.Enums.Events.ANNOTATION_MODIFIED,
+      removed: cornerstoneTools.Enums.Events.ANNOTATION_REMOVED,
+      rendered: cornerstoneTools.Enums.Events.ANNOTATION_RENDERED,
+    },
+    // ANNOTATION_RENDERED is fired on each viewport element and does not bubble: capture it on the document.
+    renderTarget: document,
+    onPendingChange: count => {
+      unsent.annotations = count;
+      reportUnsent();
+    },
     lookupImage,
     ledger,
     onDraft: shape => {
@@ -137,6 +151,10 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
     eventTarget: cornerstone.eventTarget,
     eventName: cornerstoneTools.Enums.Events.SEGMENTATION_DATA_MODIFIED,
     ledger,
+    onPendingChange: count => {
+      unsent.segmentations = count;
+      reportUnsent();
+    },
     readSegments: segmentationId => (segmentations.isOurs(segmentationId) ? segmentations.readSegments(segmentationId) : []),
     onUnlabeledSegment: ({ segmentationId, segmentIndex }) => {
       const key = `${segmentationId}#${segmentIndex}`;

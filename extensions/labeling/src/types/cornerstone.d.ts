@@ -38,6 +38,8 @@ declare module '@cornerstonejs/tools' {
       ANNOTATION_COMPLETED: string;
       ANNOTATION_MODIFIED: string;
       ANNOTATION_REMOVED: string;
+      /** Fired on a viewport element (not bubbling) after its annotations were drawn. */
+      ANNOTATION_RENDERED: string;
       ANNOTATION_ADDED: string;
       SEGMENTATION_DATA_MODIFIED: string;
       TOOL_ACTIVATED: string;
