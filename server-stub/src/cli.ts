@@ -1,13 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
-import { ensureOhifHost } from './host/ensureOhifHost.js';
-import { AUDIT_USAGE, runAuditCommand } from './ledger/verify/runAuditCommand.js';
-import { startServer } from './server.js';
+import { AUDIT_USAGE } from './ledger/verify/auditUsage.js';
 import { serverVersion } from './serverVersion.js';
-import { openDatabase } from './stores/db/openDatabase.js';
-import { migrations } from './stores/migrations/migrations.js';
-import { runMigrations } from './stores/migrations/runMigrations.js';
 
 const USAGE = `readingroom ${serverVersion}
 
@@ -21,13 +16,22 @@ ${AUDIT_USAGE}
 
 type Command = (args: string[]) => Promise<number>;
 
+// Each command imports what it needs when it runs: `audit verify` starts without loading the
+// HTTP server's modules.
+
 const commands: Record<string, Command> = {
   async serve() {
+    const { startServer } = await import('./server.js');
     await startServer(loadConfig());
     return -1; // keep running until a signal closes the server
   },
   async migrate() {
     const config = loadConfig();
+    const [{ openDatabase }, { migrations }, { runMigrations }] = await Promise.all([
+      import('./stores/db/openDatabase.js'),
+      import('./stores/migrations/migrations.js'),
+      import('./stores/migrations/runMigrations.js'),
+    ]);
     const db = await openDatabase(config.databaseUrl, { poolMax: 1 });
     try {
       const applied = await runMigrations(db, migrations);
@@ -37,11 +41,12 @@ const commands: Record<string, Command> = {
     }
     return 0;
   },
-  audit: args => runAuditCommand(args),
+  audit: async args => (await import('./ledger/verify/runAuditCommand.js')).runAuditCommand(args),
   async host(args) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { version: { type: 'string' } } });
     if (positionals[0] !== 'fetch') return usage(`unknown host subcommand: ${positionals[0] ?? '(none)'}`);
     const config = loadConfig();
+    const { ensureOhifHost } = await import('./host/ensureOhifHost.js');
     const host = await ensureOhifHost({
       version: values.version ?? config.ohifVersion,
       cacheDir: config.cacheDir,

@@ -190,6 +190,16 @@ describe('LedgerVerifier', () => {
     expect(() => verifier.pushPageSummary(summarizeRecordPage(ledger.records, 1, 1, 3))).toThrow(/verifier is at 0/);
   });
 
+  it('lists the boundaries ahead, so pages can be planned before the earlier ones are joined', () => {
+    const verifier = new LedgerVerifier(options);
+    const boundaries = verifier.getBoundaries();
+    expect(boundaries[0]).toBe(verifier.getNextBoundary());
+    expect(boundaries).toEqual([...boundaries].sort((a, b) => a - b));
+    expect(new Set(boundaries).size).toBe(boundaries.length);
+    verifier.push(ledger.records.slice(0, boundaries[0]));
+    expect(verifier.getBoundaries()).toEqual(boundaries.slice(1));
+  });
+
   it('rejects a malformed verifier key as a configuration error', () => {
     expect(() => new LedgerVerifier({ ...options, verifierKeys: ['not a key'] })).toThrow(/not a verifier key/);
   });

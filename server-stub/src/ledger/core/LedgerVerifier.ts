@@ -62,6 +62,18 @@ export class LedgerVerifier {
     return size === undefined ? issue : issue === undefined ? size : Math.min(size, issue);
   }
 
+  /**
+   * Every tree size ahead at which a page must end, ascending (getNextBoundary() first): for
+   * planning pages before the earlier ones are joined.
+   */
+  getBoundaries(): number[] {
+    const sizes = [
+      ...this.checkpoints.trusted.slice(this.nextTrusted).map(c => c.treeSize),
+      ...this.checkpoints.issues.slice(this.nextIssue).map(issue => issue.position),
+    ];
+    return [...new Set(sizes)].sort((a, b) => a - b);
+  }
+
   /** Checks the next records in seq order; returns the first problem once one is known. */
   push(records: readonly StoredLedgerRecord[]): LedgerProblem | undefined {
     let from = 0;

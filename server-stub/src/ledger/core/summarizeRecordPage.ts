@@ -5,7 +5,7 @@
  * reading its own seq range) and joined in order by LedgerVerifier.pushPageSummary, which
  * does the rest: the link into the page, checkpoints, consistency.
  */
-import { CompactRange, type CompactRangeData } from './CompactRange.js';
+import { CompactRange, type CompactRangeData, type CompactRangeOptions } from './CompactRange.js';
 import { ChainLinkChecker } from './hashChainLink.js';
 import { canonicalizeRecordContent } from './hashRecordContent.js';
 import type { StoredLedgerRecord } from './ledgerRecord.js';
@@ -41,9 +41,18 @@ export interface RecordPageSummary {
   problem?: PageProblem;
 }
 
-/** Checks records[from..to), which should be the ledger positions startIndex, startIndex + 1, ... */
-export function summarizeRecordPage(records: readonly StoredLedgerRecord[], startIndex: number, from = 0, to = records.length): RecordPageSummary {
-  const range = new CompactRange(startIndex);
+/**
+ * Checks records[from..to), which should be the ledger positions startIndex, startIndex + 1, ...
+ * `rangeOptions.onNode` sees every subtree completed inside the page by the checked records.
+ */
+export function summarizeRecordPage(
+  records: readonly StoredLedgerRecord[],
+  startIndex: number,
+  from = 0,
+  to = records.length,
+  rangeOptions: CompactRangeOptions = {},
+): RecordPageSummary {
+  const range = new CompactRange(startIndex, rangeOptions);
   const firstSeq = records[from]?.seq;
   const summary: RecordPageSummary = { startIndex, count: to - from, checked: 0, range: range.toData() };
   if (typeof firstSeq === 'number') summary.firstSeq = firstSeq;

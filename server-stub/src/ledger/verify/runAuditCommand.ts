@@ -9,11 +9,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../stores/db/openDatabase.js';
 import { formatVerifierKey, parseSignerKey, parseVerifierKey } from '../core/index.js';
+import { AUDIT_USAGE } from './auditUsage.js';
 import { verifyStoredLedger } from './verifyStoredLedger.js';
 
-export const AUDIT_USAGE = `  readingroom audit verify [--key K]... [--origin O] [--checkpoints DIR] [--json]
-                                         verify the audit ledger in DATABASE_URL; exit 1 at the first problem
-                                         (--key again for each key the ledger was signed with, across a rotation)`;
+export { AUDIT_USAGE };
 
 interface Output {
   log(message: string): void;
