@@ -10,7 +10,7 @@ const image = { StudyInstanceUID: '1.2.1', SeriesInstanceUID: '1.2.2', SOPInstan
 const uid = '0192f0c8-0000-7000-8000-000000000001';
 const terms: LabelTerms = { projectId: 'lung', schemaVersion: 2, findingTypeId: 'nodule', attributes: { composition: 'solid' }, status: 'draft' };
 
-function setup() {
+function setup(current?: (labelId: string) => CornerstoneAnnotation | undefined) {
   const target = new EventTarget();
   const sent: ClientEvent[] = [];
   const changes: LabelChange[] = [];
@@ -31,6 +31,7 @@ function setup() {
     onDraftRemoved: id => draftsRemoved.push(id),
     onProblem: p => problems.push(p),
     renderTarget: document,
+    ...(current ? { currentAnnotation: current } : {}),
     onPendingChange: count => pendingCounts.push(count),
     settleMs: 100,
   });
@@ -220,6 +221,20 @@ describe('forwardAnnotationEvents', () => {
     rendered();
     jest.advanceTimersByTime(200);
     expect(sent).toHaveLength(2);
+  });
+
+  it('reads the statistics from the annotation Cornerstone holds now, should it be another object than the events gave', () => {
+    const live = new Map<string, CornerstoneAnnotation>();
+    const { forwarder, fire, rendered, sent } = setup(labelId => live.get(labelId));
+    const contour = { polyline: [[0, 0, 0], [4, 0, 0], [4, 4, 0]], closed: true };
+    const drawn: CornerstoneAnnotation = { annotationUID: uid, metadata: { toolName: 'PlanarFreehandROI', referencedImageId: 'img-1' }, data: { contour, cachedStats: {} } };
+    fire('COMPLETED', drawn);
+    forwarder.accept(uid, terms);
+    live.set(uid, { ...drawn, data: { contour, cachedStats: { t: { area: 8, areaUnit: 'mm²' } } } });
+    rendered();
+    jest.advanceTimersByTime(200);
+    expect(sent.map(e => e.type)).toEqual(['label.created', 'label.modified']);
+    expect(sent[1]).toMatchObject({ payload: { measurements: [{ name: 'area', value: 8 }] } });
   });
 
   it('sends such statistics on flush too (submitting right after drawing)', () => {

@@ -13,6 +13,8 @@ export interface AnnotationForwarderOptions {
    * bubbling; a capture listener on the document sees every viewport's.
    */
   renderTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** The annotation Cornerstone holds for a label now (its state may hold another object than an event gave). */
+  currentAnnotation?: (labelId: string) => CornerstoneAnnotation | undefined;
   lookupImage: (imageId: string) => ImageReference | undefined;
   ledger: LabelLedger;
   /**
@@ -140,6 +142,7 @@ export function forwardAnnotationEvents(options: AnnotationForwarderOptions): An
         continue;
       }
       if (settling.has(labelId)) continue;
+      seen.annotation = options.currentAnnotation?.(labelId) ?? seen.annotation;
       const now = measurementsKey(seen.annotation);
       if (now === seen.measurements) continue;
       seen.measurements = now;

@@ -129,6 +129,7 @@ export function startLabelingSession(deps: SessionDeps): LabelingSession {
     },
     // ANNOTATION_RENDERED is fired on each viewport element and does not bubble: capture it on the document.
     renderTarget: document,
+    currentAnnotation: labelId => cornerstoneTools.annotation.state.getAnnotation(labelId),
     onPendingChange: count => {
       unsent.annotations = count;
       reportUnsent();
