@@ -73,14 +73,15 @@ async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: Pag
     return false;
   };
 
+  // The next page is asked for before this one is handed out: the database works on it meanwhile.
+  let nextPage = readRecordPage(db, 0, pageSize);
   try {
-    let after = 0;
     let position = 0;
     let boundary = 0;
     while (!stopped) {
-      const page = await readRecordPage(db, after, pageSize);
+      const page = await nextPage;
       if (page.length === 0) break;
-      after = page[page.length - 1]!.seq;
+      nextPage = readRecordPage(db, page[page.length - 1]!.seq, pageSize);
       for (let from = 0; from < page.length && !stopped; ) {
         while (boundaries[boundary] !== undefined && boundaries[boundary]! <= position) boundary++;
         const limit = boundaries[boundary] === undefined ? Infinity : boundaries[boundary]! - position;
@@ -97,6 +98,7 @@ async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: Pag
     while (inFlight.length > 0 && !stopped) stopped = await joinNext();
   } finally {
     inFlight.length = 0;
+    await nextPage.catch(() => undefined);
   }
   return nodeProblem;
 }
