@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createBenchPostgresSchema } from './postgresSchema.mjs';
 import { median, repositoryRoot, tempDir, writeResultSection } from './support.mjs';
 
 const dist = '../server-stub/dist';
@@ -25,7 +25,6 @@ const { generateNoteKeyPair, parseSignerKey } = await import(`${dist}/ledger/cor
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHECKPOINT_EVERY = 10_000;
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ORIGIN = 'bench.readingroom/audit';
 const quiet = { error() {}, warn() {} };
 
@@ -92,20 +91,6 @@ async function readAll(db) {
   return performance.now() - started;
 }
 
-async function createPostgresSchema() {
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.warn(`PostgreSQL not reachable at ${POSTGRES_URL} (${error.message}): PostgreSQL row skipped`);
-    return undefined;
-  }
-  const schema = `rr_bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: async () => (await admin.query(`DROP SCHEMA ${schema} CASCADE`), await admin.end()) };
-}
 
 const fmt = n => Math.round(n).toLocaleString('en-US');
 
@@ -113,8 +98,8 @@ export default async function main() {
   const keys = generateNoteKeyPair(ORIGIN);
   const signer = { signer: parseSignerKey(keys.signerKey), verifierKey: keys.verifierKey, origin: ORIGIN };
   const dir = tempDir('readingroom-bench-verify-');
-  const postgres = await createPostgresSchema();
-  const backends = [{ name: 'SQLite', url: `sqlite:${join(dir, 'ledger.sqlite')}` }, ...(postgres ? [{ name: 'PostgreSQL', url: postgres.url }] : [])];
+  const postgres = await createBenchPostgresSchema();
+  const backends = [{ name: 'SQLite', url: `sqlite:${join(dir, 'ledger.sqlite')}` }, ...(postgres.url ? [{ name: 'PostgreSQL', url: postgres.url }] : [])];
   const loadBefore = loadavg()[0];
   const rows = [];
   try {
@@ -136,7 +121,7 @@ export default async function main() {
       console.log(`${backend.name}: verify ${fmt(verifyMs)} ms (${fmt((RECORDS / verifyMs) * 1000)} records/s), read only ${fmt(readMs)} ms`);
     }
   } finally {
-    await postgres?.drop();
+    await postgres.drop?.();
     rmSync(dir, { recursive: true, force: true });
   }
   const loadAfter = loadavg()[0];

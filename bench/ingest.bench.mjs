@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createBenchPostgresSchema } from './postgresSchema.mjs';
 import { median, tempDir, writeResultSection } from './support.mjs';
 
 const dist = '../server-stub/dist';
@@ -33,7 +33,6 @@ const { createUuidV7 } = await import('../platform-shim/dist/index.js');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BATCHES = [50, 500];
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PROJECT = 'lung';
 const STUDIES = Array.from({ length: 8 }, (_, i) => `1.2.826.0.1.3680043.8.498.${100 + i}`);
 const quiet = { error() {}, warn() {} };
@@ -123,31 +122,6 @@ export async function run(databaseUrl, withLedger, batchSize, events) {
   }
 }
 
-async function createPostgresSchema() {
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.warn(`PostgreSQL not reachable at ${POSTGRES_URL} (${error.message}): PostgreSQL rows skipped`);
-    return undefined;
-  }
-  const schema = `rr_bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  // The same database with commits that do not wait for the WAL flush: a site's choice, measured for the notes only.
-  const asyncUrl = new URL(POSTGRES_URL);
-  asyncUrl.searchParams.set('options', `-c search_path=${schema} -c synchronous_commit=off`);
-  return {
-    url: url.toString(),
-    asyncUrl: asyncUrl.toString(),
-    fresh: async () => {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.query(`CREATE SCHEMA ${schema}`);
-    },
-    drop: async () => (await admin.query(`DROP SCHEMA ${schema} CASCADE`), await admin.end()),
-  };
-}
 
 const fmt = n => Math.round(n).toLocaleString('en-US');
 
@@ -155,13 +129,13 @@ export default async function main() {
   const events = createEvents(EVENTS);
   const kinds = Object.entries(events.reduce((n, e) => ({ ...n, [e.type === 'audit' ? `audit (${e.payload.action})` : e.type]: (n[e.type === 'audit' ? `audit (${e.payload.action})` : e.type] ?? 0) + 1 }), {}));
   const dir = tempDir('readingroom-bench-ingest-');
-  const postgres = await createPostgresSchema();
+  const postgres = await createBenchPostgresSchema();
   const loadBefore = loadavg()[0];
   const rows = [];
   const asyncCommit = [];
   try {
     const backends = [{ name: 'SQLite', url: () => join(dir, `${randomBytes(4).toString('hex')}.sqlite`), fresh: async () => {} }];
-    if (postgres) backends.push({ name: 'PostgreSQL', url: () => postgres.url, asyncUrl: postgres.asyncUrl, fresh: postgres.fresh });
+    if (postgres.url) backends.push({ name: 'PostgreSQL', url: () => postgres.url, asyncUrl: postgres.asyncUrl, fresh: postgres.fresh });
     for (const backend of backends) {
       for (const batchSize of BATCHES) {
         const samples = { ledger: [], baseline: [] };
@@ -197,7 +171,7 @@ export default async function main() {
       }
     }
   } finally {
-    await postgres?.drop();
+    await postgres.drop?.();
     rmSync(dir, { recursive: true, force: true });
   }
   const loadAfter = loadavg()[0];
@@ -207,7 +181,7 @@ export default async function main() {
   writeResultSection('ingest', `
 ## Label ingest with the audit ledger, per backend
 
-Command: \`npm run bench -- ingest\` (BENCH_EVENTS=${EVENTS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, 2 shared cores; SQLite (WAL, synchronous=NORMAL, checkpoints in a worker thread) in a temporary directory${postgres ? ', PostgreSQL on 127.0.0.1 (a schema of its own, synchronous_commit on)' : ''}.
+Command: \`npm run bench -- ingest\` (BENCH_EVENTS=${EVENTS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, 2 shared cores; SQLite (WAL, synchronous=NORMAL, checkpoints in a worker thread) in a temporary directory${postgres.url ? ', PostgreSQL on 127.0.0.1 (a schema of its own, synchronous_commit on)' : ''}.
 Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (other work on the 2 cores slows both variants alike: compare the ratio).
 
 ${EVENTS.toLocaleString('en-US')} events from one client (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}) through the server's ingest service

@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { createBenchPostgresSchema } from './postgresSchema.mjs';
 import { median, tempDir, writeResultSection } from './support.mjs';
 
 const { openDatabase } = await import('../server-stub/dist/stores/db/openDatabase.js');
@@ -18,7 +19,6 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const BATCH = 500;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHUNK = 64;
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const COLUMNS = ['seq', 'event_id', 'type', 'occurred_at', 'user_id', 'payload', 'prev_hash', 'hash'];
 const INSERT = `INSERT INTO bench_events (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
@@ -175,25 +175,12 @@ async function measure(variant, events) {
   }
 }
 
-async function createPostgresSchema() {
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    return { skipped: `PostgreSQL not reachable at ${POSTGRES_URL} (${error.message})` };
-  }
-  const schema = `rr_bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const url = new URL(POSTGRES_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: async () => (await admin.query(`DROP SCHEMA ${schema} CASCADE`), await admin.end()) };
-}
 
 const format = n => Math.round(n).toLocaleString('en-US');
 
 export default async function run() {
   const dir = tempDir('readingroom-storage-bench-');
-  const postgres = await createPostgresSchema();
+  const postgres = await createBenchPostgresSchema();
   const variants = [...sqliteVariants(dir), ...(postgres.url ? postgresVariants(postgres.url) : [])];
   const events = createEvents();
   const rates = new Map(variants.map(v => [v, []]));

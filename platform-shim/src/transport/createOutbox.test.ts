@@ -73,6 +73,10 @@ async function openFlusher(profile: ReturnType<typeof createProfile>, overrides:
   const outbox = profile.openTab(overrides);
   await outbox.ready;
   await waitUntil(() => outbox.isFlusher(), 'the flusher lock');
+  // The flusher's first drain (started on taking the lock) reads IndexedDB on real setImmediate:
+  // an event sent meanwhile gets its batch timer only when that drain ends, which could then fall
+  // after a test's fake-timer advance. Tests start once it is over.
+  await outbox.flush();
   return outbox;
 }
 
