@@ -1,7 +1,8 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test, type Page } from './support/fixtures';
 import { everyGeometrySchema } from './support/everyGeometryProject';
-import { answerPicker, captureLabelingState, circlePath, clickAt, dragThrough, fetchProjectLabels, labelContent, openInLabelingMode, readViewerLabels } from './support/labeling';
+import { captureLabelingState, fetchProjectLabels, labelContent, openInLabelingMode, readViewerLabels } from './support/labeling';
+import { labelEveryGeometry } from './support/labelEveryGeometry';
 import { findDemoStudy } from './support/viewer';
 
 /** A project of its own (the every-geometry schema), so labels of other specs do not mix in. */
@@ -11,7 +12,6 @@ const PROJECT = 'e2e-dicom-export';
  * the exported SR and SEG become series of the study, so neither may reach the other specs' CT.
  */
 const STUDY = 'CT CHEST WITHOUT CONTRAST (PRIOR)';
-const SMOOTH_LESION = ['1', '1', 'Enter'];
 
 async function createProject(request: APIRequestContext, StudyInstanceUID: string) {
   const base = `/api/v1/projects/${PROJECT}`;
@@ -59,26 +59,7 @@ test.describe('DICOM export and import in the labeling mode', () => {
 
     // Labels of every kind, drawn and named by keyboard: point, length, bidirectional, ellipse,
     // rectangle, freehand, a brush segmentation, a study- and a series-level classification.
-    await page.keyboard.press('p');
-    await clickAt(page, [0.3, 0.3]);
-    await answerPicker(page, SMOOTH_LESION);
-    const drawn: Array<[string, Array<[number, number]>]> = [
-      ['d', [[0.22, 0.45], [0.32, 0.5]]],
-      ['x', [[0.6, 0.38], [0.7, 0.44]]],
-      ['o', [[0.62, 0.55], [0.7, 0.62]]],
-      ['q', [[0.22, 0.6], [0.3, 0.68]]],
-      ['f', circlePath([0.5, 0.27], 0.04)],
-      ['s', [[0.44, 0.78], [0.5, 0.79]]],
-    ];
-    for (const [key, path] of drawn) {
-      await page.keyboard.press(key);
-      await dragThrough(page, path, key === 's' ? 1 : 4);
-      await answerPicker(page, SMOOTH_LESION);
-    }
-    await page.keyboard.press('k');
-    await answerPicker(page, ['1', '2', 'Enter']);
-    await page.keyboard.press('k');
-    await answerPicker(page, ['2']);
+    await labelEveryGeometry(page);
     await expect(page.getByTestId('rr-label-count')).toHaveText('9');
     await expect.poll(async () => (await fetchProjectLabels(request, ct, PROJECT)).length).toBe(9);
     await waitUntilSaved(page);

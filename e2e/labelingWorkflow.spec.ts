@@ -4,8 +4,6 @@ import {
   answerPicker,
   captureLabelingState,
   chooseProject,
-  circlePath,
-  clickAt,
   countMaskPixels,
   dragThrough,
   fetchProjectLabels,
@@ -15,13 +13,11 @@ import {
   readViewportFocus,
 } from './support/labeling';
 import { readShownSeries, readStudyTrail } from './support/auditTrail';
+import { labelEveryGeometry } from './support/labelEveryGeometry';
 import { findDemoStudy } from './support/viewer';
 
 /** The demo project the demo CT is in (labeling.spec labels it there). */
 const LUNG_PROJECT = 'lung-nodules-ct';
-
-/** Smooth margin (key 1 on the first field), then save. */
-const SMOOTH_LESION = ['1', '1', 'Enter'];
 
 async function waitUntilSaved(page: Page) {
   await expect(page.getByTestId('rr-sync-status')).toHaveAttribute('data-state', 'synced');
@@ -69,28 +65,7 @@ test.describe('labeling workflow on the demo CT', () => {
     await expect.poll(async () => (await readViewerLabels(page)).annotations.length).toBe(0);
 
     // One label of each geometry, each named in the picker by keyboard.
-    await page.keyboard.press('p');
-    await clickAt(page, [0.3, 0.3]);
-    await answerPicker(page, SMOOTH_LESION);
-    const drawn: Array<[string, Array<[number, number]>]> = [
-      ['d', [[0.22, 0.45], [0.32, 0.5]]],
-      ['x', [[0.6, 0.38], [0.7, 0.44]]],
-      ['o', [[0.62, 0.55], [0.7, 0.62]]],
-      ['q', [[0.22, 0.6], [0.3, 0.68]]],
-      ['f', circlePath([0.5, 0.27], 0.04)],
-      ['s', [[0.44, 0.78], [0.5, 0.79]]],
-    ];
-    for (const [key, path] of drawn) {
-      await page.keyboard.press(key);
-      // A brush repaints on every move: a short stroke is enough.
-      await dragThrough(page, path, key === 's' ? 1 : 4);
-      await answerPicker(page, SMOOTH_LESION);
-    }
-    // A study-level classification (Image quality: limited) and a series-level one (pleural effusion, no attributes).
-    await page.keyboard.press('k');
-    await answerPicker(page, ['1', '2', 'Enter']);
-    await page.keyboard.press('k');
-    await answerPicker(page, ['2']);
+    await labelEveryGeometry(page);
     await expect(page.getByTestId('rr-label-count')).toHaveText('9');
     await expect.poll(async () => (await fetchProjectLabels(request, ct, EVERY_GEOMETRY_PROJECT)).length).toBe(9);
 

@@ -1,18 +1,6 @@
-import { createServer } from 'node:net';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { findFreePort } from '../../support/findFreePort';
 import { startServer, type RunningServer } from '../../support/startServer';
-
-/** A loopback port nobody listens on right now (the demo issuer names the port). */
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export interface IdentityServer {
   /** http://localhost:<port>, as `npm start` prints it and as the demo issuer names it. */

@@ -1,0 +1,13 @@
+import { createServer } from 'node:net';
+
+/** A loopback port nobody listens on right now (for servers that must keep their origin across restarts). */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
