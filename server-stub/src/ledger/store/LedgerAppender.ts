@@ -16,11 +16,14 @@ import {
 } from '../core/index.js';
 import type { SqlValue, Transaction } from '../../stores/db/Database.js';
 import type { AuditEntry } from '../AuditRecorder.js';
-import { insertChunked } from './insertChunked.js';
+import { insertRows } from '../../stores/db/insertRows.js';
 import { isStoredNode, readCompactRange } from './treeNodeStore.js';
 
 /** The advisory lock every append (and nothing else) takes. */
 export const LEDGER_LOCK = 'audit-ledger';
+
+/** Ledger batches run to thousands of rows: larger SQLite statements (a 500-record batch: 3 × 128 + 64 + 32 + 16 + 4). */
+const LEDGER_ROWS_PER_STATEMENT = { maxRowsPerStatement: 128 };
 
 export interface LedgerHead {
   /** Records in the ledger (the last seq; 0 when empty). */
@@ -88,10 +91,10 @@ export class LedgerAppender {
       for (const sop of sops) instanceRows.push([sop, content.seq]);
       for (const study of getNamedStudies(content.detail)) studyRows.push([study, content.seq]);
     }
-    await insertChunked(tx, 'audit_ledger', LEDGER_COLUMNS, rows);
-    await insertChunked(tx, 'audit_ledger_instances', ['sop_instance_uid', 'seq'], instanceRows);
-    await insertChunked(tx, 'audit_ledger_studies', ['study_uid', 'seq'], studyRows);
-    await insertChunked(tx, 'audit_tree_nodes', ['level', 'node_index', 'hash'], completed.map(n => [n.level, n.index, Buffer.from(n.hash)]));
+    await insertRows(tx, 'audit_ledger', LEDGER_COLUMNS, rows, '', LEDGER_ROWS_PER_STATEMENT);
+    await insertRows(tx, 'audit_ledger_instances', ['sop_instance_uid', 'seq'], instanceRows, '', LEDGER_ROWS_PER_STATEMENT);
+    await insertRows(tx, 'audit_ledger_studies', ['study_uid', 'seq'], studyRows, '', LEDGER_ROWS_PER_STATEMENT);
+    await insertRows(tx, 'audit_tree_nodes', ['level', 'node_index', 'hash'], completed.map(n => [n.level, n.index, Buffer.from(n.hash)]), '', LEDGER_ROWS_PER_STATEMENT);
     if (rows.length === 0) return { ...head, firstSeq: head.size + 1 };
     const result = { firstSeq: head.size + 1, size: head.size + rows.length, chainHash: chain.toString('hex') };
     this.cached = { size: result.size, chainHash: result.chainHash, range };

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../db/Database.js';
-import { insertRows } from './insertRows.js';
+import { insertRows } from '../db/insertRows.js';
 import type { CaseSubmissionRecord } from './labelRecords.js';
 
 /** One study of a project as one labeler stands with it. */

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '../db/Database.js';
-import { insertRows, queryIn } from './insertRows.js';
+import { insertRows } from '../db/insertRows.js';
+import { queryIn } from './queryIn.js';
 import type { ClientEventRecord } from './labelRecords.js';
 
 export interface ClientEventStore {

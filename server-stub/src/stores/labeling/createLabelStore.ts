@@ -1,6 +1,7 @@
 import type { Label, LabelSnapshot, LabelVersion } from '@readingroom/platform-shim';
 import type { SqlExecutor } from '../db/Database.js';
-import { insertRows, queryIn } from './insertRows.js';
+import { insertRows } from '../db/insertRows.js';
+import { queryIn } from './queryIn.js';
 import type { LabelState, LabelVersionRecord } from './labelRecords.js';
 
 export interface LabelStore {

@@ -1,6 +1,6 @@
 import type { LabelSchema, LabelSchemaDefinition, Project, ProjectStudy } from '@readingroom/platform-shim';
 import type { SqlExecutor, Transaction } from '../db/Database.js';
-import { queryIn } from './insertRows.js';
+import { queryIn } from './queryIn.js';
 
 export interface ProjectStore {
   listProjects(): Promise<Project[]>;

@@ -1,5 +1,5 @@
 import type { SqlExecutor, SqlValue } from '../db/Database.js';
-import { insertRows } from './insertRows.js';
+import { insertRows } from '../db/insertRows.js';
 import type { TimingSegmentRecord } from './labelRecords.js';
 
 export interface TimingFilter {

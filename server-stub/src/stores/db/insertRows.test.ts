@@ -1,10 +1,9 @@
 import { openTestDatabase, testDialect } from '../../../test/testDatabase.js';
-import type { Database, SqlValue } from '../db/Database.js';
-import { insertChunked } from '../../ledger/store/insertChunked.js';
+import type { Database, SqlValue } from './Database.js';
 import { insertRows } from './insertRows.js';
 
 // The multi-row inserts of the stores and the ledger (PostgreSQL: one JSON parameter), on the backend of this run.
-describe(`insertRows and insertChunked (${testDialect})`, () => {
+describe(`insertRows (${testDialect})`, () => {
   let db: Database;
   let close: () => Promise<void>;
   beforeAll(async () => {
@@ -34,15 +33,15 @@ describe(`insertRows and insertChunked (${testDialect})`, () => {
     expect(await readBack()).toHaveLength(5);
   });
 
-  it('inserts the ledger rows alike (insertChunked)', async () => {
+  it('inserts the ledger rows alike (128 rows per statement)', async () => {
     const rows = makeRows(300);
-    await db.transaction(tx => insertChunked(tx, 'rows_under_test', COLUMNS, rows));
+    await db.transaction(tx => insertRows(tx, 'rows_under_test', COLUMNS, rows, '', { maxRowsPerStatement: 128 }));
     expect(await readBack()).toEqual(expected(rows));
   });
 
   it('inserts nothing for no rows', async () => {
     expect(await insertRows(db, 'rows_under_test', COLUMNS, [], 'RETURNING id')).toEqual([]);
-    await insertChunked(db, 'rows_under_test', COLUMNS, []);
+    await insertRows(db, 'rows_under_test', COLUMNS, [], '', { maxRowsPerStatement: 128 });
     expect(await readBack()).toEqual([]);
   });
 });
