@@ -1,4 +1,4 @@
-import type { AuditTrail, ExportResponse, ImportResponse, LabelSnapshot } from '@readingroom/platform-shim';
+import { createUuidV7, type AuditTrail, type ExportResponse, type ImportResponse, type LabelSnapshot } from '@readingroom/platform-shim';
 import { buildTestApp, type TestApp } from '../helper.js';
 import { expectSameLabels } from './expectSameLabels.js';
 import { TEST_PROJECT } from './exportTestLabels.js';
@@ -75,6 +75,28 @@ describe('POST /studies/{uid}/exports and /imports', () => {
     expect(importedLabels.every(l => l.outcome === 'created' && l.labelVersion === 3)).toBe(true);
     // No label content: neither geometry nor the schema's finding types nor the author's name.
     for (const record of [exportRecord, imports[0]!.record]) expect(record.canonicalContent).not.toMatch(/geometry|findingTypeId|points|Development user/i);
+  });
+
+  test('an export that fails before any destination answers is in the ledger too, as a serious failure naming its labels', async () => {
+    const imageless = '2.25.90417730912386640175300312938';
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/projects/${TEST_PROJECT}/studies/${imageless}` })).statusCode).toBe(200);
+    const template = labels.find(l => 'SOPInstanceUID' in l && l.SOPInstanceUID)!;
+    const label = { ...template, labelId: createUuidV7(), StudyInstanceUID: imageless, SeriesInstanceUID: `${imageless}.1`, SOPInstanceUID: `${imageless}.1.1` } as LabelSnapshot;
+    await postLabelEvents(t.app, [created(label)]);
+    const response = await t.app.inject({ method: 'POST', url: `/api/v1/studies/${imageless}/exports`, payload: { projectId: TEST_PROJECT, formats: ['sr'] } });
+    expect(response.statusCode).toBe(404);
+    const trail: AuditTrail = (await t.app.inject({ url: `/api/v1/audit/trail?sopInstanceUid=${imageless}.1.1` })).json();
+    const failed = trail.entries.filter(e => e.record.kind === 'export.created');
+    expect(failed.map(e => e.activity)).toEqual(['exported']);
+    expect(failed[0]!.record.detail).toMatchObject({
+      projectId: TEST_PROJECT,
+      formats: ['sr'],
+      instances: [],
+      destinations: [],
+      labels: [{ labelId: label.labelId, labelVersion: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      outcome: 'serious-failure',
+      reason: 'export failed: No instances of this study are stored',
+    });
   });
 
   test('importing again changes nothing; a label edited since comes back as it was exported', async () => {

@@ -3,7 +3,7 @@
  * `import.received` per import, with the written or read SR/SEG instances, each destination's
  * outcome and the labels by id, version and content hash — never the labels' content.
  */
-import type { ExportResponse, ImportResponse, Label, SessionUser } from '@readingroom/platform-shim';
+import type { DestinationResult, ExportResponse, ImportResponse, Label, SessionUser } from '@readingroom/platform-shim';
 import type { AuditEntry, JsonValue } from '../AuditRecorder.js';
 import { getSnapshotReferences, type SnapshotUids } from './getLabelReferences.js';
 import { toAuditActor } from './toAuditActor.js';
@@ -53,6 +53,38 @@ export function toExportAuditEntry({ user, formats, labels, result }: ExportAudi
       problemCount: result.problems.length,
       outcome,
       ...(outcome === 'success' ? {} : { reason: `${result.destinations.length - stored} of ${result.destinations.length} deliveries failed` }),
+    },
+  };
+}
+
+export interface FailedExportAuditInput {
+  user: Pick<SessionUser, 'id' | 'roles'>;
+  formats: readonly string[];
+  /** The study's labels of the project the export was asked for. */
+  labels: readonly Label[];
+  StudyInstanceUID: string;
+  projectId: string;
+  /** The destinations that had answered before the failure (usually none). */
+  destinations: readonly DestinationResult[];
+  /** PHI-free: what the user was told, or "internal error". */
+  reason: string;
+}
+
+/** An export that failed with an error: its labels, and what any destination had answered by then. */
+export function toFailedExportAuditEntry({ user, formats, labels, StudyInstanceUID, projectId, destinations, reason }: FailedExportAuditInput): AuditEntry {
+  const instances = referencedInstances(labels, new Set(labels.map(label => label.labelId)));
+  return {
+    kind: 'export.created',
+    actor: toAuditActor(user),
+    subject: { StudyInstanceUID, ...(instances.length > 0 ? { SOPInstanceUIDs: instances } : {}) },
+    detail: {
+      projectId,
+      formats: [...formats],
+      instances: [],
+      destinations: destinations.map(d => ({ destination: d.destination, SOPInstanceUID: d.SOPInstanceUID, status: d.status })),
+      labels: labelVersions(labels, labels.map(label => label.labelId)),
+      outcome: 'serious-failure',
+      reason: `export failed: ${reason}`,
     },
   };
 }
