@@ -16,7 +16,7 @@ import {
 } from '../core/index.js';
 import type { SqlValue, Transaction } from '../../stores/db/Database.js';
 import type { AuditEntry } from '../AuditRecorder.js';
-import { insertRows } from '../../stores/db/insertRows.js';
+import { insertRowsTogether } from '../../stores/db/insertRows.js';
 import { isStoredNode, readCompactRange } from './treeNodeStore.js';
 
 /** The advisory lock every append (and nothing else) takes. */
@@ -45,6 +45,21 @@ export async function readLedgerHead(db: Pick<Transaction, 'queryOne'>): Promise
   return row ? { size: Number(row.seq), chainHash: row.chain_hash } : { size: 0, chainHash: GENESIS_HEX };
 }
 
+/**
+ * Takes the ledger lock and reads the head under it. On PostgreSQL one round trip: the function
+ * `audit_ledger_lock_head` (migration 202) locks, then reads with a snapshot taken after the lock
+ * was granted (a single SELECT would read with the snapshot of its start, before the wait, and
+ * could miss the head another appender just committed).
+ */
+export async function lockLedgerHead(tx: Transaction): Promise<LedgerHead> {
+  if (tx.dialect !== 'postgres' || !tx.lockKey) {
+    await tx.lock(LEDGER_LOCK);
+    return readLedgerHead(tx);
+  }
+  const row = await tx.queryOne<{ seq: number | null; chain_hash: string | null }>('SELECT seq, chain_hash FROM audit_ledger_lock_head(?::bigint)', [tx.lockKey(LEDGER_LOCK)]);
+  return row?.seq != null && row.chain_hash !== null ? { size: Number(row.seq), chainHash: row.chain_hash } : { size: 0, chainHash: GENESIS_HEX };
+}
+
 export class LedgerAppender {
   /**
    * The tree's compact range at the head this process last wrote. The transaction that wrote it
@@ -61,8 +76,7 @@ export class LedgerAppender {
    * the entry left out (batches gathered from many callers must not fail for one bad entry).
    */
   async append(tx: Transaction, entries: readonly AuditEntry[], onInvalid?: (entry: AuditEntry, error: InvalidRecordError) => void): Promise<AppendResult> {
-    await tx.lock(LEDGER_LOCK);
-    const head = await readLedgerHead(tx);
+    const head = await lockLedgerHead(tx);
     if (entries.length === 0) return { ...head, firstSeq: head.size + 1 };
     const base = await this.getRange(tx, head);
     const completed: TreeNodeHash[] = [];
@@ -91,10 +105,17 @@ export class LedgerAppender {
       for (const sop of sops) instanceRows.push([sop, content.seq]);
       for (const study of getNamedStudies(content.detail)) studyRows.push([study, content.seq]);
     }
-    await insertRows(tx, 'audit_ledger', LEDGER_COLUMNS, rows, '', LEDGER_ROWS_PER_STATEMENT);
-    await insertRows(tx, 'audit_ledger_instances', ['sop_instance_uid', 'seq'], instanceRows, '', LEDGER_ROWS_PER_STATEMENT);
-    await insertRows(tx, 'audit_ledger_studies', ['study_uid', 'seq'], studyRows, '', LEDGER_ROWS_PER_STATEMENT);
-    await insertRows(tx, 'audit_tree_nodes', ['level', 'node_index', 'hash'], completed.map(n => [n.level, n.index, Buffer.from(n.hash)]), '', LEDGER_ROWS_PER_STATEMENT);
+    // On PostgreSQL one statement (one round trip) for the four tables.
+    await insertRowsTogether(
+      tx,
+      [
+        { table: 'audit_ledger', columns: LEDGER_COLUMNS, rows },
+        { table: 'audit_ledger_instances', columns: ['sop_instance_uid', 'seq'], rows: instanceRows },
+        { table: 'audit_ledger_studies', columns: ['study_uid', 'seq'], rows: studyRows },
+        { table: 'audit_tree_nodes', columns: ['level', 'node_index', 'hash'], rows: completed.map(n => [n.level, n.index, Buffer.from(n.hash)]) },
+      ],
+      LEDGER_ROWS_PER_STATEMENT,
+    );
     if (rows.length === 0) return { ...head, firstSeq: head.size + 1 };
     const result = { firstSeq: head.size + 1, size: head.size + rows.length, chainHash: chain.toString('hex') };
     this.cached = { size: result.size, chainHash: result.chainHash, range };

@@ -100,4 +100,19 @@ export const ledgerMigrations: Migration[] = [
     sqlite: studiesTable('TEXT', 'INTEGER', ' WITHOUT ROWID') + sqliteTrigger(STUDIES_TABLE),
     postgres: studiesTable('TEXT COLLATE "C"', 'BIGINT', '') + postgresTrigger(STUDIES_TABLE),
   },
+  {
+    // PostgreSQL: the ledger lock and the head in one round trip (LedgerAppender's lockLedgerHead).
+    // VOLATILE plpgsql: the SELECT after the lock takes a snapshot of its own, so it sees the
+    // appender that held the lock before. SQLite has nothing to create.
+    id: 202,
+    name: 'audit ledger: lock and read the head in one call',
+    sqlite: 'SELECT 1;',
+    postgres: `
+      CREATE FUNCTION audit_ledger_lock_head(lock_key BIGINT) RETURNS TABLE (seq BIGINT, chain_hash TEXT)
+      LANGUAGE plpgsql VOLATILE AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(lock_key);
+        RETURN QUERY SELECT l.seq, l.chain_hash::TEXT FROM audit_ledger l ORDER BY l.seq DESC LIMIT 1;
+      END $$;`,
+  },
 ];

@@ -1,14 +1,11 @@
 import { validateClientEvent, type ClientEvent, type IngestBatchRequest, type IngestResult, type SessionUser } from '@readingroom/platform-shim';
-import type { LabelingStores, TransactionalStoreSet } from '../../stores/labeling/createLabelingStores.js';
-import type { ClientEventRecord, TimingSegmentRecord } from '../../stores/labeling/labelRecords.js';
+import type { LabelingStores } from '../../stores/labeling/createLabelingStores.js';
 import type { AuditRecorder } from '../../ledger/AuditRecorder.js';
-import { toLabelingAuditEntries } from '../../ledger/entries/toLabelingAuditEntries.js';
-import { checkEventRules } from './checkEventRules.js';
 import type { Authorize } from './authorize.js';
 import { authorizeEvents } from './authorizeEvents.js';
+import { createGroupRunner } from './createGroupRunner.js';
 import type { SchemaCache } from './createSchemaCache.js';
-import { loadPlanInput } from './loadPlanInput.js';
-import { planLabelChanges, type LabelChange } from './planLabelChanges.js';
+import { storeIngestRequests, type IngestRequest } from './storeIngestRequests.js';
 
 export interface IngestService {
   ingest(batch: IngestBatchRequest, user: SessionUser): Promise<IngestResult[]>;
@@ -19,14 +16,46 @@ interface Candidate {
   event: ClientEvent;
 }
 
+/** Events of concurrent requests stored in one transaction, at most (a request is never split). */
+export const MAX_GROUP_EVENTS = 2000;
+
 /**
  * Event ingest, v2. Each event is checked on its own (contract shape, then the rules: project,
  * study membership, the schema version a label names), and answered stored / duplicate (same
  * client and event id already stored) / rejected (with the reason); the good ones of a batch are
  * stored in one transaction with the label versions, states, submissions and timing they make.
+ *
+ * Concurrent requests (many labelers' outboxes) share that transaction (group commit): while one
+ * transaction runs, the requests arriving meanwhile wait and then go in the next one together,
+ * each answered for its own events as if stored alone after the others. Should that shared
+ * transaction fail, each request is retried in a transaction of its own, so one request's failure
+ * is not another's; a request whose own transaction fails gets the error, and nothing of it is stored.
  */
 export function createIngestService(deps: { stores: LabelingStores; schemas: SchemaCache; authorize: Authorize; audit?: AuditRecorder; now?: () => Date }): IngestService {
   const now = deps.now ?? (() => new Date());
+  const storeDeps = { schemas: deps.schemas, audit: deps.audit };
+  const store = (requests: readonly IngestRequest[]) => deps.stores.transaction(tx => storeIngestRequests(tx, requests, storeDeps));
+  const storeGroup = createGroupRunner<IngestRequest, IngestResult[]>(
+    async requests => {
+      if (requests.length === 1) return [{ status: 'fulfilled', value: (await store(requests))[0]! }];
+      try {
+        return (await store(requests)).map(value => ({ status: 'fulfilled', value }));
+      } catch {
+        // Whichever request the failure came from, the others must not share it: each alone.
+        const outcomes: Array<PromiseSettledResult<IngestResult[]>> = [];
+        for (const request of requests) {
+          try {
+            outcomes.push({ status: 'fulfilled', value: (await store([request]))[0]! });
+          } catch (error) {
+            outcomes.push({ status: 'rejected', reason: error });
+          }
+        }
+        return outcomes;
+      }
+    },
+    { maxWeight: MAX_GROUP_EVENTS, weigh: request => request.candidates.length },
+  );
+
   return {
     async ingest(batch, user) {
       await deps.authorize(user, 'events.write');
@@ -50,116 +79,10 @@ export function createIngestService(deps: { stores: LabelingStores; schemas: Sch
         return reason === undefined;
       });
       if (allowed.length === 0) return results;
-      await deps.stores.transaction(tx => storeCandidates(tx, { candidates: allowed, results, clientId: batch.clientId, user, receivedAt, schemas: deps.schemas, audit: deps.audit }));
+      const stored = await storeGroup({ clientId: batch.clientId, user, receivedAt, candidates: allowed });
+      for (const { index } of allowed) results[index] = stored[index]!;
       return results;
     },
-  };
-}
-
-interface BatchContext {
-  candidates: Candidate[];
-  results: IngestResult[];
-  clientId: string;
-  user: SessionUser;
-  receivedAt: string;
-  schemas: SchemaCache;
-  /** The ledger: label versions, submissions and client audit events are recorded in the same transaction. */
-  audit?: AuditRecorder;
-}
-
-async function storeCandidates(tx: TransactionalStoreSet, batch: BatchContext): Promise<void> {
-  const { candidates, results } = batch;
-  // Label changes of one study are serialized across server processes (a no-op on SQLite), every
-  // study of the batch in one statement, in sorted order.
-  await tx.lock([...new Set(candidates.filter(c => isLabelEvent(c.event)).map(c => c.event.payload.StudyInstanceUID))].sort().map(study => `labels ${study}`));
-
-  const stored = await tx.events.findStored(batch.clientId, candidates.map(c => c.event.eventId));
-  const fresh = candidates.filter(c => {
-    if (!stored.has(c.event.eventId)) return true;
-    results[c.index] = { eventId: c.event.eventId, index: c.index, status: 'duplicate' };
-    return false;
-  });
-
-  const valid = await checkRules(tx, fresh, batch);
-  const changes = valid.filter((c): c is Candidate & { event: LabelEvent } => isLabelEvent(c.event));
-  const labelChanges = changes.map(c => toLabelChange(c.event, batch.user.id));
-  const plan = planLabelChanges(labelChanges, await loadPlanInput(tx, labelChanges, batch.receivedAt));
-  const rejectedByPlan = new Set<number>();
-  plan.rejections.forEach((reason, i) => {
-    if (reason === undefined) return;
-    const { index, event } = changes[i]!;
-    rejectedByPlan.add(index);
-    results[index] = { eventId: event.eventId, index, status: 'rejected', reason };
-  });
-  const accepted = valid.filter(c => !rejectedByPlan.has(c.index));
-
-  await tx.events.append(accepted.map(c => toEventRecord(c.event, batch)));
-  await tx.labels.insertVersions(plan.versions);
-  await tx.labels.saveStates(plan.states);
-  await tx.cases.saveSubmissions(plan.submissions);
-  await tx.timing.insertSegments(accepted.flatMap(c => (c.event.type === 'timing.segment' ? [toSegmentRecord(c.event, batch)] : [])));
-  for (const { index, event } of accepted) results[index] = { eventId: event.eventId, index, status: 'stored' };
-  const events = accepted.map(c => c.event);
-  const entries = toLabelingAuditEntries({ user: batch.user, clientId: batch.clientId, versions: plan.versions, submissions: plan.submissions, events });
-  // Last in the transaction: the ledger lock is held from here to the commit.
-  await batch.audit?.record(entries, { tx: tx.tx });
-}
-
-/** Rejects events that break a rule; resolves schemas, projects and memberships once per batch. */
-async function checkRules(tx: TransactionalStoreSet, events: Candidate[], batch: BatchContext): Promise<Candidate[]> {
-  const projectIds = events.flatMap(({ event }) => ('projectId' in event.payload && event.payload.projectId !== undefined ? [event.payload.projectId] : []));
-  await batch.schemas.resolveProjects(tx.projects, projectIds);
-  const wanted = events.flatMap(({ event }) => (event.type === 'label.created' || event.type === 'label.modified' ? [{ projectId: event.payload.projectId, version: event.payload.schemaVersion }] : []));
-  await batch.schemas.resolve(tx.projects, wanted);
-  const pairs = events.flatMap(({ event }) => (event.type === 'label.created' || event.type === 'label.modified' || event.type === 'case.submitted' ? [event.payload] : []));
-  const memberships = pairs.length > 0 ? await tx.projects.findMemberships(pairs) : new Set<string>();
-  return events.filter(({ index, event }) => {
-    const reason = checkEventRules(event, { schemas: batch.schemas, memberships });
-    if (reason !== undefined) batch.results[index] = { eventId: event.eventId, index, status: 'rejected', reason };
-    return reason === undefined;
-  });
-}
-
-type LabelEvent = Extract<ClientEvent, { type: 'label.created' | 'label.modified' | 'label.removed' | 'case.submitted' }>;
-
-function isLabelEvent(event: ClientEvent): event is LabelEvent {
-  return event.type === 'label.created' || event.type === 'label.modified' || event.type === 'label.removed' || event.type === 'case.submitted';
-}
-
-function toLabelChange(event: LabelEvent, author: string): LabelChange {
-  const at = { eventId: event.eventId, occurredAt: event.occurredAt, author };
-  if (event.type === 'label.removed') return { ...at, type: event.type, removal: event.payload };
-  if (event.type === 'case.submitted') return { ...at, type: event.type, submission: event.payload };
-  return { ...at, type: event.type, snapshot: event.payload };
-}
-
-function toEventRecord(event: ClientEvent, batch: BatchContext): ClientEventRecord {
-  return {
-    clientId: batch.clientId,
-    eventId: event.eventId,
-    type: event.type,
-    occurredAt: event.occurredAt,
-    receivedAt: batch.receivedAt,
-    userId: batch.user.id,
-    StudyInstanceUID: event.payload.StudyInstanceUID,
-    payload: JSON.stringify(event.payload),
-  };
-}
-
-function toSegmentRecord(event: Extract<ClientEvent, { type: 'timing.segment' }>, batch: BatchContext): TimingSegmentRecord {
-  const segment = event.payload;
-  return {
-    clientId: batch.clientId,
-    eventId: event.eventId,
-    userId: batch.user.id,
-    projectId: segment.projectId ?? null,
-    StudyInstanceUID: segment.StudyInstanceUID,
-    labelId: segment.labelId ?? null,
-    findingTypeId: segment.findingTypeId ?? null,
-    startedAt: segment.startedAt,
-    endedAt: segment.endedAt,
-    startedMs: Date.parse(segment.startedAt),
-    activeMs: segment.activeMs,
   };
 }
 

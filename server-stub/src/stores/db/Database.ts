@@ -45,6 +45,11 @@ export interface Transaction extends SqlExecutor {
    * them in a fixed order (sorted) everywhere, so two transactions never wait for each other.
    */
   lock(name: string | readonly string[]): Promise<void>;
+  /**
+   * PostgreSQL only: the advisory lock key (a bigint, as text) that `lock(name)` takes, for a SQL
+   * function that takes the lock and then reads under it in one round trip. Absent on SQLite.
+   */
+  readonly lockKey?: (name: string) => string;
 }
 
 export interface TransactionOptions {

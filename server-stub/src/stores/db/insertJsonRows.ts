@@ -15,17 +15,42 @@ export async function insertJsonRows<T = unknown>(
   suffix = '',
 ): Promise<T[]> {
   if (rows.length === 0) return [];
-  const records = rows.map(row => {
-    const record: Record<string, unknown> = {};
-    columns.forEach((column, i) => (record[column] = toJsonValue(row[i] ?? null)));
-    return record;
-  });
-  const list = columns.join(', ');
-  const sql = `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ?::json) ${suffix}`.trim();
-  const json = JSON.stringify(records);
+  const sql = insertSql(table, columns, suffix);
+  const json = toJson(columns, rows);
   if (/\bRETURNING\b/i.test(suffix)) return db.query<T>(sql, [json]);
   await db.run(sql, [json]);
   return [];
+}
+
+/**
+ * PostgreSQL only: inserts into several tables with one statement, each table's rows one JSON
+ * parameter: the inserts before the last go in data-modifying WITH clauses (each runs once, in
+ * full, whatever the outer statement reads). They share one snapshot, so an insert cannot see or
+ * conflict with another's rows of this statement: use it for different tables. Empty ones are left
+ * out; the SQL text is one per set of non-empty tables, so it is prepared once per connection.
+ */
+export async function insertJsonRowsTogether(db: SqlExecutor, inserts: ReadonlyArray<{ table: string; columns: readonly string[]; rows: readonly (readonly SqlValue[])[]; suffix?: string }>): Promise<void> {
+  const parts = inserts.filter(insert => insert.rows.length > 0);
+  if (parts.length === 0) return;
+  const statements = parts.map(part => insertSql(part.table, part.columns, part.suffix ?? ''));
+  const last = statements.pop()!;
+  const sql = statements.length === 0 ? last : `WITH ${statements.map((statement, i) => `w${i} AS (${statement})`).join(', ')} ${last}`;
+  await db.run(sql, parts.map(part => toJson(part.columns, part.rows)));
+}
+
+function insertSql(table: string, columns: readonly string[], suffix: string): string {
+  const list = columns.join(', ');
+  return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ?::json) ${suffix}`.trim();
+}
+
+function toJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
+  return JSON.stringify(
+    rows.map(row => {
+      const record: Record<string, unknown> = {};
+      columns.forEach((column, i) => (record[column] = toJsonValue(row[i] ?? null)));
+      return record;
+    }),
+  );
 }
 
 function toJsonValue(value: SqlValue): unknown {

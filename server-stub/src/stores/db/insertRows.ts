@@ -1,5 +1,5 @@
 import type { SqlExecutor, SqlValue } from './Database.js';
-import { insertJsonRows } from './insertJsonRows.js';
+import { insertJsonRows, insertJsonRowsTogether } from './insertJsonRows.js';
 
 /**
  * Inserts rows with as few statements as possible. On SQLite (a statement is a function call)
@@ -32,6 +32,24 @@ export async function insertRows<T = unknown>(
     at += size;
   }
   return returned;
+}
+
+/** Rows for one table, as insertRows takes them. */
+export interface RowsInsert {
+  table: string;
+  columns: readonly string[];
+  rows: readonly (readonly SqlValue[])[];
+  /** Follows VALUES (ON CONFLICT …); no RETURNING. */
+  suffix?: string;
+}
+
+/**
+ * Inserts into several tables, in order: on PostgreSQL in one statement (one round trip, see
+ * insertJsonRowsTogether), on SQLite table by table as insertRows does.
+ */
+export async function insertRowsTogether(db: SqlExecutor, inserts: readonly RowsInsert[], options: { maxRowsPerStatement?: number } = {}): Promise<void> {
+  if (db.dialect === 'postgres') return insertJsonRowsTogether(db, inserts);
+  for (const insert of inserts) await insertRows(db, insert.table, insert.columns, insert.rows, insert.suffix, options);
 }
 
 const sqlCache = new Map<string, string>();

@@ -99,6 +99,7 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
           // In array order: rows come in ordinality order (the plan has no sort; ORDER BY states it).
           else if (names.length > 1) await run(client, LOCK_SEVERAL, [JSON.stringify(names.map(lockKey))]);
         },
+        lockKey,
       };
       try {
         await client.query('BEGIN');

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../db/Database.js';
-import { insertRows } from '../db/insertRows.js';
+import { insertRows, type RowsInsert } from '../db/insertRows.js';
 import type { CaseSubmissionRecord } from './labelRecords.js';
 
 /** One study of a project as one labeler stands with it. */
@@ -30,6 +30,16 @@ const SUBMISSION_CHUNK = 32;
 const UPSERT = `ON CONFLICT (project_id, study_uid, user_id) DO UPDATE SET
   occurred_at = excluded.occurred_at, event_id = excluded.event_id, recorded_at = excluded.recorded_at`;
 
+/** The rows `saveSubmissions` upserts (one per case), for inserts of several tables at once. */
+export function submissionRows(submissions: readonly CaseSubmissionRecord[]): RowsInsert {
+  return {
+    table: 'case_submissions',
+    columns: ['project_id', 'study_uid', 'user_id', 'occurred_at', 'event_id', 'recorded_at'],
+    rows: submissions.map(s => [s.projectId, s.StudyInstanceUID, s.userId, s.occurredAt, s.eventId, s.recordedAt]),
+    suffix: UPSERT,
+  };
+}
+
 /** Case submissions and the per-labeler view of a project's studies. */
 export function createCaseStore(db: SqlExecutor): CaseStore {
   return {
@@ -56,13 +66,8 @@ export function createCaseStore(db: SqlExecutor): CaseStore {
     },
 
     async saveSubmissions(submissions) {
-      await insertRows(
-        db,
-        'case_submissions',
-        ['project_id', 'study_uid', 'user_id', 'occurred_at', 'event_id', 'recorded_at'],
-        submissions.map(s => [s.projectId, s.StudyInstanceUID, s.userId, s.occurredAt, s.eventId, s.recordedAt]),
-        UPSERT,
-      );
+      const { table, columns, rows, suffix } = submissionRows(submissions);
+      await insertRows(db, table, columns, rows, suffix);
     },
 
     async listCases(projectId, userId) {

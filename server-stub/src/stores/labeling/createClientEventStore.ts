@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../db/Database.js';
-import { insertRows } from '../db/insertRows.js';
+import { insertRows, type RowsInsert } from '../db/insertRows.js';
 import { queryIn } from './queryIn.js';
 import type { ClientEventRecord } from './labelRecords.js';
 
@@ -15,6 +15,16 @@ export interface ClientEventStore {
 }
 
 const COLUMNS = ['client_id', 'event_id', 'type', 'occurred_at', 'received_at', 'user_id', 'study_uid', 'payload'];
+
+/** The rows `append` inserts (skipping events already stored), for inserts of several tables at once. */
+export function clientEventRows(events: readonly ClientEventRecord[]): RowsInsert {
+  return {
+    table: 'client_events',
+    columns: COLUMNS,
+    rows: events.map(e => [e.clientId, e.eventId, e.type, e.occurredAt, e.receivedAt, e.userId, e.StudyInstanceUID, e.payload]),
+    suffix: 'ON CONFLICT (client_id, event_id) DO NOTHING',
+  };
+}
 
 /** Every accepted client event, as received: the raw log the derived tables can be checked against. */
 export function createClientEventStore(db: SqlExecutor): ClientEventStore {
@@ -36,13 +46,8 @@ export function createClientEventStore(db: SqlExecutor): ClientEventStore {
     },
 
     async append(events) {
-      await insertRows(
-        db,
-        'client_events',
-        COLUMNS,
-        events.map(e => [e.clientId, e.eventId, e.type, e.occurredAt, e.receivedAt, e.userId, e.StudyInstanceUID, e.payload]),
-        'ON CONFLICT (client_id, event_id) DO NOTHING',
-      );
+      const { table, columns, rows, suffix } = clientEventRows(events);
+      await insertRows(db, table, columns, rows, suffix);
     },
 
     async count() {

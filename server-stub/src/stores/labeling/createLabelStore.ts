@@ -1,6 +1,6 @@
 import type { Label, LabelSnapshot, LabelVersion } from '@readingroom/platform-shim';
 import type { SqlExecutor } from '../db/Database.js';
-import { insertRows } from '../db/insertRows.js';
+import { insertRows, type RowsInsert } from '../db/insertRows.js';
 import { queryIn } from './queryIn.js';
 import type { LabelState, LabelVersionRecord } from './labelRecords.js';
 
@@ -55,6 +55,38 @@ const STATE_UPSERT = `ON CONFLICT (label_id) DO UPDATE SET
   status = excluded.status, finding_type_id = excluded.finding_type_id, deleted = excluded.deleted,
   last_occurred_at = excluded.last_occurred_at, last_event_id = excluded.last_event_id, last_author = excluded.last_author`;
 
+/** The rows `insertVersions` inserts, for inserts of several tables at once. */
+export function labelVersionRows(versions: readonly LabelVersionRecord[]): RowsInsert {
+  return {
+    table: 'label_versions',
+    columns: VERSION_COLUMNS,
+    rows: versions.map(v => [v.labelId, v.version, v.change, v.projectId, v.StudyInstanceUID, v.schemaVersion, v.snapshot, v.contentHash, v.author, v.recordedAt, v.occurredAt, v.eventId]),
+  };
+}
+
+/** The rows `saveStates` upserts (one per label), for inserts of several tables at once. */
+export function labelStateRows(states: readonly LabelState[]): RowsInsert {
+  return {
+    table: 'labels',
+    columns: STATE_COLUMNS,
+    rows: states.map(s => [
+      s.labelId,
+      s.projectId,
+      s.StudyInstanceUID,
+      s.createdBy,
+      s.currentVersion,
+      s.lastVersion,
+      s.snapshot?.status ?? null,
+      s.snapshot?.findingTypeId ?? null,
+      s.deleted ? 1 : 0,
+      s.lastOccurredAt,
+      s.lastEventId,
+      s.lastAuthor,
+    ]),
+    suffix: STATE_UPSERT,
+  };
+}
+
 /** Immutable label versions and the derived current state of each label. */
 export function createLabelStore(db: SqlExecutor): LabelStore {
   return {
@@ -77,35 +109,13 @@ export function createLabelStore(db: SqlExecutor): LabelStore {
     },
 
     async insertVersions(versions) {
-      await insertRows(
-        db,
-        'label_versions',
-        VERSION_COLUMNS,
-        versions.map(v => [v.labelId, v.version, v.change, v.projectId, v.StudyInstanceUID, v.schemaVersion, v.snapshot, v.contentHash, v.author, v.recordedAt, v.occurredAt, v.eventId]),
-      );
+      const { table, columns, rows } = labelVersionRows(versions);
+      await insertRows(db, table, columns, rows);
     },
 
     async saveStates(states) {
-      await insertRows(
-        db,
-        'labels',
-        STATE_COLUMNS,
-        states.map(s => [
-          s.labelId,
-          s.projectId,
-          s.StudyInstanceUID,
-          s.createdBy,
-          s.currentVersion,
-          s.lastVersion,
-          s.snapshot?.status ?? null,
-          s.snapshot?.findingTypeId ?? null,
-          s.deleted ? 1 : 0,
-          s.lastOccurredAt,
-          s.lastEventId,
-          s.lastAuthor,
-        ]),
-        STATE_UPSERT,
-      );
+      const { table, columns, rows, suffix } = labelStateRows(states);
+      await insertRows(db, table, columns, rows, suffix);
     },
 
     async listStudyLabels(StudyInstanceUID, projectId) {

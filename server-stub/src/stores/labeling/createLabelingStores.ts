@@ -1,6 +1,7 @@
 import type { Database, SqlExecutor, Transaction } from '../db/Database.js';
 import { createCaseStore, type CaseStore } from './createCaseStore.js';
 import { createClientEventStore, type ClientEventStore } from './createClientEventStore.js';
+import { createIngestWriter, type IngestWriter } from './createIngestWriter.js';
 import { createLabelStore, type LabelStore } from './createLabelStore.js';
 import { createProjectStore, type ProjectStore } from './createProjectStore.js';
 import { createTimingStore, type TimingStore } from './createTimingStore.js';
@@ -12,6 +13,8 @@ export interface LabelingStoreSet {
   events: ClientEventStore;
   cases: CaseStore;
   timing: TimingStore;
+  /** The writes of an ingest, several tables at once. */
+  ingest: IngestWriter;
 }
 
 export interface TransactionalStoreSet extends LabelingStoreSet {
@@ -33,6 +36,7 @@ function createSet(db: SqlExecutor): LabelingStoreSet {
     events: createClientEventStore(db),
     cases: createCaseStore(db),
     timing: createTimingStore(db),
+    ingest: createIngestWriter(db),
   };
 }
 

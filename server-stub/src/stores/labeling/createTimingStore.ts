@@ -1,5 +1,5 @@
 import type { SqlExecutor, SqlValue } from '../db/Database.js';
-import { insertRows } from '../db/insertRows.js';
+import { insertRows, type RowsInsert } from '../db/insertRows.js';
 import type { TimingSegmentRecord } from './labelRecords.js';
 
 export interface TimingFilter {
@@ -28,17 +28,22 @@ export interface TimingStore {
 
 const COLUMNS = ['client_id', 'event_id', 'user_id', 'project_id', 'study_uid', 'label_id', 'finding_type_id', 'started_at', 'ended_at', 'started_ms', 'active_ms'];
 
+/** The rows `insertSegments` inserts, for inserts of several tables at once. */
+export function segmentRows(segments: readonly TimingSegmentRecord[]): RowsInsert {
+  return {
+    table: 'timing_segments',
+    columns: COLUMNS,
+    rows: segments.map(s => [s.clientId, s.eventId, s.userId, s.projectId, s.StudyInstanceUID, s.labelId, s.findingTypeId, s.startedAt, s.endedAt, s.startedMs, s.activeMs]),
+    suffix: 'ON CONFLICT (client_id, event_id) DO NOTHING',
+  };
+}
+
 /** Active-time segments as the viewer measured them, one row per segment. */
 export function createTimingStore(db: SqlExecutor): TimingStore {
   return {
     async insertSegments(segments) {
-      await insertRows(
-        db,
-        'timing_segments',
-        COLUMNS,
-        segments.map(s => [s.clientId, s.eventId, s.userId, s.projectId, s.StudyInstanceUID, s.labelId, s.findingTypeId, s.startedAt, s.endedAt, s.startedMs, s.activeMs]),
-        'ON CONFLICT (client_id, event_id) DO NOTHING',
-      );
+      const { table, columns, rows, suffix } = segmentRows(segments);
+      await insertRows(db, table, columns, rows, suffix);
     },
 
     async listSegments(filter) {

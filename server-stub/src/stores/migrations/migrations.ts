@@ -3,9 +3,10 @@ import { signInMigration } from '../access/signInMigration.js';
 import { dicomIndexMigration } from '../dicom/dicomIndexMigration.js';
 import { forwardingMigrations } from '../../ledger/forwarding/forwardingMigrations.js';
 import { ledgerMigrations } from '../../ledger/store/ledgerMigrations.js';
+import { clientEventsIndexMigration } from '../labeling/clientEventsIndexMigration.js';
 import { labelingMigration } from '../labeling/labelingMigration.js';
 import { labelMigrations } from './labelMigrations.js';
 import type { Migration } from './Migration.js';
 
 /** Every schema change of the server, by area (id ranges in Migration.ts). */
-export const migrations: Migration[] = [...labelMigrations, labelingMigration, dicomIndexMigration, ...ledgerMigrations, ...forwardingMigrations, accessMigration, signInMigration];
+export const migrations: Migration[] = [...labelMigrations, labelingMigration, clientEventsIndexMigration, dicomIndexMigration, ...ledgerMigrations, ...forwardingMigrations, accessMigration, signInMigration];
