@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError } from './configError.js';
 import { AUDIT_USAGE } from './ledger/verify/auditUsage.js';
 import { serverVersion } from './serverVersion.js';
 
@@ -17,16 +17,17 @@ ${AUDIT_USAGE}
 type Command = (args: string[]) => Promise<number>;
 
 // Each command imports what it needs when it runs: `audit verify` starts without loading the
-// HTTP server's modules.
+// HTTP server's modules or the whole configuration (config.ts loads the platform contract).
+const loadConfig = async () => (await import('./config.js')).loadConfig();
 
 const commands: Record<string, Command> = {
   async serve() {
     const { startServer } = await import('./server.js');
-    await startServer(loadConfig());
+    await startServer(await loadConfig());
     return -1; // keep running until a signal closes the server
   },
   async migrate() {
-    const config = loadConfig();
+    const config = await loadConfig();
     const [{ openDatabase }, { migrations }, { runMigrations }] = await Promise.all([
       import('./stores/db/openDatabase.js'),
       import('./stores/migrations/migrations.js'),
@@ -45,7 +46,7 @@ const commands: Record<string, Command> = {
   async host(args) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { version: { type: 'string' } } });
     if (positionals[0] !== 'fetch') return usage(`unknown host subcommand: ${positionals[0] ?? '(none)'}`);
-    const config = loadConfig();
+    const config = await loadConfig();
     const { ensureOhifHost } = await import('./host/ensureOhifHost.js');
     const host = await ensureOhifHost({
       version: values.version ?? config.ohifVersion,

@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OHIF_VERSION } from '@readingroom/platform-shim';
+import { ConfigError } from './configError.js';
+import { resolveDatabaseUrl, resolveDataDir } from './dataPaths.js';
 import { loadIdentityConfig, type IdentityConfig } from './identity/identityConfig.js';
 import { loadAuditConfig, type AuditConfig } from './ledger/auditConfig.js';
 import { POSTGRES_DEFAULTS } from './stores/db/openPostgresDatabase.js';
@@ -37,20 +39,18 @@ export interface ServerConfig {
   audit: AuditConfig;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** The repository root when running from a checkout (server-stub/dist or server-stub/src). */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
-  const dataDir = absolute(env.DATA_DIR ?? 'data', cwd);
+  const dataDir = resolveDataDir(env, cwd);
   return {
     port: parsePort(env.PORT ?? '3000'),
     host: env.HOST ?? '127.0.0.1',
     dataDir,
-    databaseUrl: env.DATABASE_URL ?? join(dataDir, 'readingroom.sqlite'),
+    databaseUrl: resolveDatabaseUrl(env, dataDir),
     databasePoolMax: parsePositive('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX ?? String(POSTGRES_DEFAULTS.poolMax)),
     databaseStatementTimeoutMs: parseInteger('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS ?? String(POSTGRES_DEFAULTS.statementTimeoutMs)),
     dicomStorageDir: absolute(env.DICOM_STORAGE_DIR ?? join(dataDir, 'dicom'), cwd),

@@ -4,7 +4,7 @@
  */
 import { hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../configError.js';
 import type { AuditLedgerSettings } from './auditRecorderPlugin.js';
 import type { AuditSource } from './renderings/AuditSource.js';
 

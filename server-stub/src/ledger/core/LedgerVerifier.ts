@@ -74,6 +74,21 @@ export class LedgerVerifier {
     return [...new Set(sizes)].sort((a, b) => a - b);
   }
 
+  /** The records joined so far: the ledger position the next page must start at. */
+  get joinedRecords(): number {
+    return this.position;
+  }
+
+  /**
+   * Whether pushPageSummary takes this page as the next one: it starts where the verifier is,
+   * or the verifier needs no more than its first seq (a gap to classify), or nothing (a problem).
+   * Pages checked ahead of time on the assumption that the seqs before them are all there
+   * (verifyStoredLedger's ranges) may not fit; the records must then be read on from here.
+   */
+  accepts(page: Pick<RecordPageSummary, 'startIndex'>): boolean {
+    return this.problem !== undefined || this.pendingGap !== undefined || page.startIndex === this.position;
+  }
+
   /** Checks the next records in seq order; returns the first problem once one is known. */
   push(records: readonly StoredLedgerRecord[]): LedgerProblem | undefined {
     let from = 0;

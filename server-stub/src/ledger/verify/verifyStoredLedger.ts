@@ -1,19 +1,23 @@
 /**
- * `readingroom audit verify` against the database: reads the records page by page with a keyset
- * cursor on this thread while worker threads check them (leaf hashes, chain links inside a page,
- * the page's compact range), and joins their summaries strictly in ledger order in the core's
- * LedgerVerifier (links between pages, signed checkpoints and their consistency). It also checks
- * the stored Merkle subtrees that proofs are built from against the tree it recomputes. Memory
- * is bounded: at most two pages per worker are in flight.
+ * `readingroom audit verify` against the database. The ledger is cut into seq ranges, one per
+ * worker thread; each worker reads its range on a read-only connection of its own and checks
+ * it page by page (leaf hashes, chain links inside a page, the page's compact range), assuming
+ * the seqs before the range are all there. This thread joins the page summaries strictly in
+ * ledger order in the core's LedgerVerifier (links between pages, signed checkpoints and their
+ * consistency), so the first problem reported is the first in the ledger whatever range finds
+ * it; a range that does not fit where the ledger before it ended (seqs missing at a cut) is
+ * read again from there, on this thread. It also checks the stored Merkle subtrees that proofs
+ * are built from against the tree it recomputes. On PostgreSQL every reader reads in one
+ * snapshot (REPEATABLE READ, exported to the workers), so all see the same ledger.
  */
-import { availableParallelism } from 'node:os';
 import { areHashesEqual, CompactRange, LedgerVerifier, type CompactRangeData, type LedgerProblem, type LedgerVerificationReport, type TreeNodeHash } from '../core/index.js';
-import type { SqlExecutor } from '../../stores/db/Database.js';
+import type { Database, SqlExecutor } from '../../stores/db/Database.js';
+import { parseDatabaseUrl } from '../../stores/db/openDatabase.js';
 import { readCheckpoints } from '../checkpoints/checkpointStore.js';
-import { readRecordPage } from '../store/readLedgerRecords.js';
-import { isStoredNode } from '../store/treeNodeStore.js';
-import { PageSummarizerPool } from './PageSummarizerPool.js';
-import type { PageResult } from './recordPageTask.js';
+import { isStoredNode, STORED_NODE_MIN_LEVEL } from '../store/treeNodeStore.js';
+import { RangeWorkerPool, startRangeWorkers } from './RangeWorkerPool.js';
+import { createDatabaseRangeReader, openOwnRangeReader, type RecordRangeReader } from './recordRangeReader.js';
+import { summarizeRange, type RangePage, type RangeTask, type RecordRange } from './summarizeRange.js';
 
 export interface VerifyOptions {
   origin: string;
@@ -21,86 +25,128 @@ export interface VerifyOptions {
   verifierKeys: readonly string[];
   /** Checkpoints kept outside the database (an auditor's copies, a witness's), checked too. */
   extraCheckpoints?: readonly string[];
+  /**
+   * The database's DATABASE_URL: readers then use connections of their own (a worker thread
+   * each). Without it (or for `:memory:`) every record is read through `db` on this thread.
+   */
+  databaseUrl?: string;
   /** Records read per query. */
   pageSize?: number;
-  /** Worker threads (default: the available parallelism); 0 checks on this thread. */
+  /** Worker threads (default: the available parallelism); 0 reads and checks on this thread. */
   workers?: number;
+  /** Threads the caller started early (startRangeWorkers) and closes; `workers` is then ignored. */
+  pool?: RangeWorkerPool;
+  /** Seq ranges the ledger is cut into (default: one per worker); more than workers are read on this thread, in turn. */
+  ranges?: number;
   onProgress?: (records: number) => void;
 }
 
 export type StoredLedgerReport = LedgerVerificationReport & { storedCheckpoints: number };
 
 /**
- * Records per query, and at most per page sent to a worker: large enough to amortize a query
- * and a message, small enough that a page read is dropped before the next garbage collection
- * (20,000 spent twice the time in this thread's collector).
+ * Records per query, and at most per page summary: large enough to amortize a query and a
+ * message, small enough that a page read is dropped before the next garbage collection.
  */
 const PAGE_SIZE = 5_000;
 
-export async function verifyStoredLedger(db: SqlExecutor, options: VerifyOptions): Promise<StoredLedgerReport> {
-  const stored = await readCheckpoints(db);
-  const verifier = new LedgerVerifier({ origin: options.origin, verifierKeys: options.verifierKeys, checkpoints: [...stored.map(c => c.note), ...(options.extraCheckpoints ?? [])] });
-  const pool = new PageSummarizerPool(options.workers ?? Math.max(1, availableParallelism()));
+export async function verifyStoredLedger(db: Database, options: VerifyOptions): Promise<StoredLedgerReport> {
+  const { databaseUrl } = options;
+  // Started before anything is read: the threads boot and load the driver meanwhile.
+  const pool = options.pool ?? (databaseUrl !== undefined ? startRangeWorkers(databaseUrl, options.workers) : new RangeWorkerPool(0));
   try {
-    const nodeProblem = await checkRecords(db, verifier, pool, options);
-    const report = verifier.finish();
-    // A wrong stored subtree breaks proofs, not the records: reported only if the records verify.
-    if (report.ok && nodeProblem) return { ok: false, problem: nodeProblem, records: (nodeProblem.seq ?? 1) - 1, storedCheckpoints: stored.length };
-    return { ...report, storedCheckpoints: stored.length };
+    // A database other connections cannot open (`:memory:`) is read through `db`.
+    const ownConnections = databaseUrl !== undefined && !isInMemory(databaseUrl);
+    return await inOneSnapshot(db, (executor, snapshot) => verifyInSnapshot(executor, pool, { ...options, databaseUrl: ownConnections ? databaseUrl : undefined }, snapshot));
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
 }
 
-/** Feeds every page to the verifier (up to its first problem); returns the first stored-subtree problem. */
-async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: PageSummarizerPool, options: VerifyOptions): Promise<LedgerProblem | undefined> {
+/** PostgreSQL: a REPEATABLE READ transaction whose snapshot the workers import. SQLite: the ledger is append-only, and each reader reads its range in one read transaction. */
+async function inOneSnapshot<T>(db: Database, verify: (executor: SqlExecutor, snapshot: string | undefined) => Promise<T>): Promise<T> {
+  if (db.dialect !== 'postgres') return verify(db, undefined);
+  return db.transaction(async tx => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const row = await tx.queryOne<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+    return verify(tx, row!.snapshot);
+  });
+}
+
+async function verifyInSnapshot(db: SqlExecutor, pool: RangeWorkerPool, options: VerifyOptions, snapshot: string | undefined): Promise<StoredLedgerReport> {
+  const stored = await readCheckpoints(db);
+  const verifier = new LedgerVerifier({ origin: options.origin, verifierKeys: options.verifierKeys, checkpoints: [...stored.map(c => c.note), ...(options.extraCheckpoints ?? [])] });
+  const nodeProblem = await checkRecords(db, verifier, pool, options, snapshot);
+  const report = verifier.finish();
+  // A wrong stored subtree breaks proofs, not the records: reported only if the records verify.
+  if (report.ok && nodeProblem) return { ok: false, problem: nodeProblem, records: (nodeProblem.seq ?? 1) - 1, storedCheckpoints: stored.length };
+  return { ...report, storedCheckpoints: stored.length };
+}
+
+/** Feeds every page to the verifier in ledger order (up to its first problem); returns the first stored-subtree problem. */
+async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: RangeWorkerPool, options: VerifyOptions, snapshot: string | undefined): Promise<LedgerProblem | undefined> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
-  const maxInFlight = 2 * Math.max(1, pool.threads);
   // Pages end at every checkpoint size: the verifier checks a checkpoint between two pages.
   const boundaries = verifier.getBoundaries();
-  const nodes = new StoredNodeCheck(db);
-  const inFlight: { result: Promise<PageResult>; lastSeq: number }[] = [];
-  let nodeProblem: LedgerProblem | undefined;
-  let stopped = false;
+  const maxSeq = Number((await db.queryOne<{ max_seq: number | null }>('SELECT max(seq) AS max_seq FROM audit_ledger'))?.max_seq ?? 0);
+  const ranges = planRanges(maxSeq, options.ranges ?? Math.max(1, pool.threads), pageSize);
+  const openReader = (): Promise<RecordRangeReader> => (options.databaseUrl ? openOwnRangeReader(options.databaseUrl, snapshot) : Promise.resolve(createDatabaseRangeReader(db)));
+  // Every range a thread can take starts now; the others are read here when their turn comes.
+  const streams = ranges.map(range => {
+    const task: RangeTask = { ...range, boundaries, pageSize, minNodeLevel: STORED_NODE_MIN_LEVEL };
+    return pool.threads > 0 && options.databaseUrl ? pool.run({ ...task, databaseUrl: options.databaseUrl, snapshot }) : readHere(openReader, task);
+  });
 
-  /** Joins the oldest page in flight; true once the verifier found a problem. */
-  const joinNext = async (): Promise<boolean> => {
-    const { result, lastSeq } = inFlight.shift()!;
-    const { summary, nodes: inner } = await result;
-    if (verifier.pushPageSummary(summary)) return true;
-    nodeProblem ??= await nodes.checkPage(summary.range, inner);
+  const nodes = new StoredNodeCheck(db);
+  let nodeProblem: LedgerProblem | undefined;
+  let lastSeq = 0;
+  /** Joins the next page: false once the verifier has a problem, or the page does not fit (`misfit`). */
+  let misfit = false;
+  const join = async (page: RangePage): Promise<boolean> => {
+    if (!verifier.accepts(page.summary)) return !(misfit = true);
+    if (verifier.pushPageSummary(page.summary)) return false;
+    nodeProblem ??= await nodes.checkPage(page.summary.range, page.nodes);
+    lastSeq = page.lastSeq;
     options.onProgress?.(lastSeq);
-    return false;
+    return true;
   };
 
-  // The next page is asked for before this one is handed out: the database works on it meanwhile.
-  let nextPage = readRecordPage(db, 0, pageSize);
-  try {
-    let position = 0;
-    let boundary = 0;
-    while (!stopped) {
-      const page = await nextPage;
-      if (page.length === 0) break;
-      nextPage = readRecordPage(db, page[page.length - 1]!.seq, pageSize);
-      for (let from = 0; from < page.length && !stopped; ) {
-        while (boundaries[boundary] !== undefined && boundaries[boundary]! <= position) boundary++;
-        const limit = boundaries[boundary] === undefined ? Infinity : boundaries[boundary]! - position;
-        const to = Math.min(page.length, from + limit);
-        while (inFlight.length >= maxInFlight && !stopped) stopped = await joinNext();
-        if (stopped) break;
-        const result = pool.summarize({ startIndex: position, records: from === 0 && to === page.length ? page : page.slice(from, to) });
-        result.catch(() => undefined); // awaited in order by joinNext, or abandoned after a problem
-        inFlight.push({ result, lastSeq: page[to - 1]!.seq });
-        position += to - from;
-        from = to;
-      }
-    }
-    while (inFlight.length > 0 && !stopped) stopped = await joinNext();
-  } finally {
-    inFlight.length = 0;
-    await nextPage.catch(() => undefined);
+  joining: for (const stream of streams) {
+    for await (const page of stream) if (!(await join(page))) break joining;
+  }
+  if (misfit) {
+    // Seqs are missing where a range begins: read on from the last record joined, in order.
+    await pool.close();
+    const rest = readHere(() => Promise.resolve(createDatabaseRangeReader(db)), { afterSeq: lastSeq, startIndex: verifier.joinedRecords, boundaries: verifier.getBoundaries(), pageSize, minNodeLevel: STORED_NODE_MIN_LEVEL });
+    for await (const page of rest) if (!(await join(page))) break;
   }
   return nodeProblem;
+}
+
+/**
+ * Ranges of about equal numbers of seqs over (0, maxSeq], the last one open-ended (records
+ * appended meanwhile, or beyond a seq gap); none smaller than a page.
+ */
+export function planRanges(maxSeq: number, count: number, pageSize: number): RecordRange[] {
+  const n = Math.max(1, Math.min(count, Math.floor(maxSeq / pageSize)));
+  return Array.from({ length: n }, (_, k) => {
+    const afterSeq = Math.round((maxSeq * k) / n);
+    return k === n - 1 ? { afterSeq, startIndex: afterSeq } : { afterSeq, untilSeq: Math.round((maxSeq * (k + 1)) / n), startIndex: afterSeq };
+  });
+}
+
+/** A range read and checked on this thread, when its turn comes. */
+async function* readHere(openReader: () => Promise<RecordRangeReader>, task: RangeTask): AsyncGenerator<RangePage> {
+  const reader = await openReader();
+  try {
+    yield* summarizeRange(reader, task);
+  } finally {
+    await reader.close();
+  }
+}
+
+function isInMemory(databaseUrl: string): boolean {
+  const target = parseDatabaseUrl(databaseUrl);
+  return target.dialect === 'sqlite' && target.path === ':memory:';
 }
 
 /** Compares the subtrees of 256+ leaves the records complete with audit_tree_nodes, page by page. */

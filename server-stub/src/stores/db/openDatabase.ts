@@ -1,7 +1,7 @@
-import { ConfigError } from '../../config.js';
+import { ConfigError } from '../../configError.js';
 import type { Database } from './Database.js';
-import { openPostgresDatabase, type PostgresOptions } from './openPostgresDatabase.js';
-import { openSqliteDatabase, type SqliteOptions } from './openSqliteDatabase.js';
+import type { PostgresOptions } from './openPostgresDatabase.js';
+import type { SqliteOptions } from './openSqliteDatabase.js';
 
 export type DatabaseOptions = PostgresOptions & SqliteOptions;
 
@@ -11,7 +11,9 @@ export type DatabaseOptions = PostgresOptions & SqliteOptions;
  */
 export async function openDatabase(databaseUrl: string, options: DatabaseOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(databaseUrl);
-  return target.dialect === 'postgres' ? openPostgresDatabase(target.url, options) : openSqliteDatabase(target.path, options);
+  // Only the driver in use is loaded: CLI commands start sooner.
+  if (target.dialect === 'postgres') return (await import('./openPostgresDatabase.js')).openPostgresDatabase(target.url, options);
+  return (await import('./openSqliteDatabase.js')).openSqliteDatabase(target.path, options);
 }
 
 export type DatabaseTarget = { dialect: 'postgres'; url: string } | { dialect: 'sqlite'; path: string };

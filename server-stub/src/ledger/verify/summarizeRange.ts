@@ -1,0 +1,56 @@
+/**
+ * One reader's share of `readingroom audit verify`: the records of a seq range, read page by
+ * page and summarized (recordPageTask.ts), in order. The range assumes that every earlier seq
+ * is present exactly once, so its first record is at ledger position `startIndex`; where that is
+ * not so, an earlier range has a problem, or the joining side sees that the range does not fit
+ * and reads on from where the ledger stopped making sense (verifyStoredLedger.ts).
+ */
+import type { RecordRangeReader } from './recordRangeReader.js';
+import { summarizePageTask, type PageResult } from './recordPageTask.js';
+
+export interface RecordRange {
+  /** Records with afterSeq < seq ≤ untilSeq (no upper end when undefined: the last range). */
+  afterSeq: number;
+  untilSeq?: number;
+  /** The ledger position of the range's first record, if the seqs before it are all there. */
+  startIndex: number;
+}
+
+export interface RangeTask extends RecordRange {
+  /** Ledger positions where a page must end (checkpoint sizes: LedgerVerifier.getBoundaries()). */
+  boundaries: readonly number[];
+  pageSize: number;
+  /** Completed subtrees from this level up come back with the pages (PageTask). */
+  minNodeLevel: number;
+}
+
+export interface RangePage extends PageResult {
+  /** Seq of the page's last record. */
+  lastSeq: number;
+}
+
+/** Yields the range's pages in order; the next one is read while the caller handles the last. */
+export async function* summarizeRange(reader: RecordRangeReader, task: RangeTask): AsyncGenerator<RangePage> {
+  let boundary = 0;
+  let position = task.startIndex;
+  let next = reader.readPage(task.afterSeq, task.untilSeq, task.pageSize);
+  try {
+    for (;;) {
+      const records = await next;
+      if (records.length === 0) return;
+      const lastSeq = records[records.length - 1]!.seq;
+      next = records.length < task.pageSize ? Promise.resolve([]) : reader.readPage(lastSeq, task.untilSeq, task.pageSize);
+      for (let from = 0; from < records.length; ) {
+        while (task.boundaries[boundary] !== undefined && task.boundaries[boundary]! <= position) boundary++;
+        const limit = task.boundaries[boundary] === undefined ? Infinity : task.boundaries[boundary]! - position;
+        const to = Math.min(records.length, from + limit);
+        const page = summarizePageTask({ startIndex: position, records: from === 0 && to === records.length ? records : records.slice(from, to), minNodeLevel: task.minNodeLevel });
+        yield { ...page, lastSeq: records[to - 1]!.seq };
+        position += to - from;
+        from = to;
+      }
+    }
+  } finally {
+    await next.catch(() => undefined);
+  }
+}
