@@ -1,4 +1,5 @@
 import type { ClientEvent, IngestResult, SessionUser } from '@readingroom/platform-shim';
+import { storedEventKey } from '../../stores/labeling/createClientEventStore.js';
 import type { TransactionalStoreSet } from '../../stores/labeling/createLabelingStores.js';
 import type { CaseSubmissionRecord, ClientEventRecord, LabelState, LabelVersionRecord, TimingSegmentRecord } from '../../stores/labeling/labelRecords.js';
 import type { AuditEntry, AuditRecorder } from '../../ledger/AuditRecorder.js';
@@ -48,11 +49,8 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
   const fresh = await dropDuplicates(tx, items);
   const valid = await checkRules(tx, fresh, deps.schemas);
   const labelItems = valid.filter((c): c is Item & { event: LabelEvent } => isLabelEvent(c.event));
-  const input = await loadPlanInput(
-    tx,
-    labelItems.map(c => toLabelChange(c.event, c.request.user.id)),
-    requests[0]!.receivedAt,
-  );
+  const changeOf = new Map(labelItems.map(c => [c, toLabelChange(c.event, c.request.user.id)]));
+  const input = await loadPlanInput(tx, [...changeOf.values()], requests[0]!.receivedAt);
 
   // Planned request by request, each on the states the one before left: the same versions as
   // storing the requests one after the other.
@@ -70,7 +68,7 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
     const mine = valid.filter(c => c.request === request);
     const changes = labelItems.filter(c => c.request === request);
     const plan = planLabelChanges(
-      changes.map(c => toLabelChange(c.event, request.user.id)),
+      changes.map(c => changeOf.get(c)!),
       { states, submissions, recordedAt: request.receivedAt },
     );
     plan.rejections.forEach((reason, i) => {
@@ -108,16 +106,9 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
 
 /** Marks events already stored for their client, or earlier in the group, `duplicate`; the rest. */
 async function dropDuplicates(tx: TransactionalStoreSet, items: Item[]): Promise<Item[]> {
-  const byClient = new Map<string, string[]>();
-  for (const c of items) {
-    const ids = byClient.get(c.request.clientId) ?? [];
-    ids.push(c.event.eventId);
-    byClient.set(c.request.clientId, ids);
-  }
-  const stored = new Set<string>();
-  for (const [clientId, ids] of byClient) for (const id of await tx.events.findStored(clientId, ids)) stored.add(`${clientId} ${id}`);
+  const stored = await tx.events.findStored(items.map(c => ({ clientId: c.request.clientId, eventId: c.event.eventId })));
   return items.filter(c => {
-    const key = `${c.request.clientId} ${c.event.eventId}`;
+    const key = storedEventKey(c.request.clientId, c.event.eventId);
     if (!stored.has(key)) {
       stored.add(key);
       return true;
