@@ -1,6 +1,7 @@
-import { toCanonicalRecord } from './canonicalRecord.js';
+import { readTopLevelSeq, toCanonicalRecord } from './canonicalRecord.js';
+import { canonicalizeRecordContent } from './hashRecordContent.js';
 import type { CanonicalLedgerRecord } from './ledgerRecord.js';
-import { summarizeCanonicalPage } from './summarizeCanonicalPage.js';
+import { readCanonicalSeq, readFlatRecordSeq, summarizeCanonicalPage } from './summarizeCanonicalPage.js';
 import { summarizeRecordPage } from './summarizeRecordPage.js';
 import { createTestLedger } from './testing/createTestLedger.js';
 import type { TreeNodeHash } from './CompactRange.js';
@@ -64,5 +65,38 @@ describe('summarizeCanonicalPage (the fast path of summarizeRecordPage)', () => 
   it('leaves a page at the wrong position, and an empty page, to summarizeRecordPage', () => {
     expect(summarizeCanonicalPage(records.slice(100, 120), 101)).toBeUndefined();
     expect(summarizeCanonicalPage([], 0)).toBeUndefined();
+  });
+});
+
+describe('readCanonicalSeq', () => {
+  const flat = (seq: number, detail: Record<string, unknown> = { projectId: 'lung' }) =>
+    canonicalizeRecordContent({ seq, recordedAt: '2026-11-28T11:43:57.123Z', kind: 'label.created', actor: { userId: 'user-3', role: 'labeler' }, subject: { StudyInstanceUID: '2.25.1', SOPInstanceUIDs: ['2.25.1.2'] }, detail: detail as never });
+  const texts = [
+    ...records.map(record => record.canonicalContent),
+    flat(1),
+    flat(42, {}),
+    flat(7, { a: 1, b: true, c: null, d: -2.5e3 }),
+    flat(8, { text: 'quote " and backslash \\ inside' }),
+    flat(9, { nested: { seq: 1 } }),
+    '{"actor":{"seq":5},"detail":{},"kind":"k","recordedAt":"t","seq":6,"subject":{}}',
+    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":06,"subject":{}}',
+    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":6}',
+    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":6.5,"subject":{}}',
+    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":"6","subject":{}}',
+    '{"actor":{"a":"x,\\"seq\\":1"},"detail":{},"kind":"k","recordedAt":"t","seq":2,"subject":{}}',
+    '{"actor":{"a":b:c},"detail":{},"kind":"k","recordedAt":"t","seq":3,"subject":{}}',
+    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","subject":{},"seq":4}',
+    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":',
+    '',
+  ];
+
+  it('reads what readTopLevelSeq reads, from records and from texts made to mislead it', () => {
+    for (const text of texts) expect({ text, seq: readCanonicalSeq(text) }).toEqual({ text, seq: readTopLevelSeq(text) });
+    for (const text of texts) if (readFlatRecordSeq(text) !== undefined) expect({ text, seq: readFlatRecordSeq(text) }).toEqual({ text, seq: readTopLevelSeq(text) });
+  });
+
+  it('reads the usual record by its own pattern, and leaves the others to readTopLevelSeq', () => {
+    expect([flat(123), flat(42, {}), flat(7, { a: 1, b: true, c: null, d: -2.5e3 })].map(readFlatRecordSeq)).toEqual([123, 42, 7]);
+    expect([flat(8, { text: 'quote " inside' }), flat(9, { nested: { seq: 1 } }), records[0]!.canonicalContent].map(readFlatRecordSeq)).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -15,6 +15,27 @@ import type { RecordPageSummary } from './summarizeRecordPage.js';
 import { HASH_SIZE } from './treeHashes.js';
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
+
+/** A flat JSON object: string keys, and strings or scalars as values; no escapes in strings. */
+const FLAT_OBJECT = String.raw`\{(?:"[^"\\]*":(?:"[^"\\]*"|[^",{}\[\]]*)(?:,"[^"\\]*":(?:"[^"\\]*"|[^",{}\[\]]*))*)?\}`;
+const PLAIN_STRING = String.raw`"[^"\\]*"`;
+/**
+ * The members before `seq` of a canonical record whose actor and detail are flat, as most are.
+ * Where it matches, readTopLevelSeq would scan exactly these members and read the same digits
+ * (tested), at about twice the cost; where it does not, readTopLevelSeq decides.
+ */
+const FLAT_RECORD_SEQ = new RegExp(String.raw`^\{"actor":${FLAT_OBJECT},"detail":${FLAT_OBJECT},"kind":${PLAIN_STRING},"recordedAt":${PLAIN_STRING},"seq":(0|[1-9][0-9]*)[,}]`);
+
+/** readTopLevelSeq, sooner for the usual record. */
+export function readCanonicalSeq(text: string): number | undefined {
+  return readFlatRecordSeq(text) ?? readTopLevelSeq(text);
+}
+
+/** The seq of a record with flat actor and detail (FLAT_RECORD_SEQ); undefined for any other text. */
+export function readFlatRecordSeq(text: string): number | undefined {
+  const match = FLAT_RECORD_SEQ.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
 /** A tree is at most 2^53 leaves: a compact range has at most two nodes per level. */
 const MAX_RANGE_NODES = 2 * 54;
 
@@ -36,7 +57,7 @@ export function summarizeCanonicalPage(records: readonly CanonicalLedgerRecord[]
     const content = record.canonicalContent;
     if (record.seq !== startIndex + i + 1 || typeof content !== 'string' || hasContentFields(record)) return undefined;
     const leafHex = hash('sha256', '\u0000' + content, 'hex');
-    if (leafHex !== record.leafHash || readTopLevelSeq(content) !== record.seq) return undefined;
+    if (leafHex !== record.leafHash || readCanonicalSeq(content) !== record.seq) return undefined;
     const at = i * HASH_SIZE;
     leaves.write(leafHex, at, HASH_SIZE, 'hex');
     if (i > 0) {
