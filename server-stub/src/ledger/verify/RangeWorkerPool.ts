@@ -25,13 +25,15 @@ export interface WorkerRangeTask extends RangeTask {
 export type WorkerMessage = { page: RangePage } | { done: true } | { error: string };
 
 /**
- * The threads for verifying the database at `databaseUrl` (default: one per core), started at
- * once; none for an in-memory SQLite database, which other connections cannot open.
+ * The threads for verifying the database at `databaseUrl`, started at once: by default one per
+ * core but one, as the calling thread reads a range too (one thread fewer to start, and on
+ * PostgreSQL one driver fewer to load). None for an in-memory SQLite database, which other
+ * connections cannot open.
  */
-export function startRangeWorkers(databaseUrl: string, count = availableParallelism()): RangeWorkerPool {
+export function startRangeWorkers(databaseUrl: string, count = availableParallelism() - 1): RangeWorkerPool {
   const target = parseDatabaseUrl(databaseUrl);
   const shareable = target.dialect === 'postgres' || target.path !== ':memory:';
-  return new RangeWorkerPool(shareable ? Math.max(1, count) : 0, target.dialect);
+  return new RangeWorkerPool(shareable ? Math.max(0, count) : 0, target.dialect);
 }
 
 export class RangeWorkerPool {

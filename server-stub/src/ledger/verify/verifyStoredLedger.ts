@@ -1,8 +1,9 @@
 /**
  * `readingroom audit verify` against the database. The ledger is cut into seq ranges, one per
- * worker thread; each worker reads its range on a read-only connection of its own and checks
- * it page by page (leaf hashes, chain links inside a page, the page's compact range), assuming
- * the seqs before the range are all there. This thread joins the page summaries strictly in
+ * thread (the worker threads and this one, which reads the first); each reads its range on a
+ * read-only connection of its own and checks it page by page (leaf hashes, chain links inside a
+ * page, the page's compact range), assuming the seqs before the range are all there. This
+ * thread joins the page summaries strictly in
  * ledger order in the core's LedgerVerifier (links between pages, signed checkpoints and their
  * consistency), so the first problem reported is the first in the ledger whatever range finds
  * it; a range that does not fit where the ledger before it ended (seqs missing at a cut) is
@@ -32,11 +33,11 @@ export interface VerifyOptions {
   databaseUrl?: string;
   /** Records read per query. */
   pageSize?: number;
-  /** Worker threads (default: the available parallelism); 0 reads and checks on this thread. */
+  /** Worker threads (default: one per core but one, this thread reading a range too); 0 reads and checks on this thread. */
   workers?: number;
   /** Threads the caller started early (startRangeWorkers) and closes; `workers` is then ignored. */
   pool?: RangeWorkerPool;
-  /** Seq ranges the ledger is cut into (default: one per worker); more than workers are read on this thread, in turn. */
+  /** Seq ranges the ledger is cut into (default: one per worker and one for this thread); those beyond the workers are read on this thread, in turn. */
   ranges?: number;
   onProgress?: (records: number) => void;
 }
@@ -88,12 +89,14 @@ async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: Ran
   // Pages end at every checkpoint size: the verifier checks a checkpoint between two pages.
   const boundaries = verifier.getBoundaries();
   const maxSeq = Number((await db.queryOne<{ max_seq: number | null }>('SELECT max(seq) AS max_seq FROM audit_ledger'))?.max_seq ?? 0);
-  const ranges = planRanges(maxSeq, options.ranges ?? Math.max(1, pool.threads), pageSize);
+  // With connections of its own, this thread reads a range too (the first: it is joined first).
+  const threads = options.databaseUrl ? pool.threads : 0;
+  const ranges = planRanges(maxSeq, options.ranges ?? (options.databaseUrl ? threads + 1 : 1), pageSize);
   const openReader = (): Promise<RecordRangeReader> => (options.databaseUrl ? openOwnRangeReader(options.databaseUrl, snapshot) : Promise.resolve(createDatabaseRangeReader(db)));
-  // Every range a thread can take starts now; the others are read here when their turn comes.
-  const streams = ranges.map(range => {
+  // The last ranges go to the threads and start now; the others are read here in turn.
+  const streams = ranges.map((range, k) => {
     const task: RangeTask = { ...range, boundaries, pageSize, minNodeLevel: STORED_NODE_MIN_LEVEL };
-    return pool.threads > 0 && options.databaseUrl ? pool.run({ ...task, databaseUrl: options.databaseUrl, snapshot }) : readHere(openReader, task);
+    return options.databaseUrl && k >= ranges.length - threads ? pool.run({ ...task, databaseUrl: options.databaseUrl, snapshot }) : readHere(openReader, task);
   });
 
   const nodes = new StoredNodeCheck(db);
