@@ -48,8 +48,13 @@ export function createGroupRunner<T, R>(
     } catch (error) {
       for (const waiting of group) waiting.reject(error);
     } finally {
-      running = false;
-      void runNext();
+      // The next group starts on the next turn of the event loop, not at once: requests that
+      // arrived meanwhile are parsed and queued first (a SQLite transaction never yields to I/O,
+      // so they may not be queued yet), and so are the next requests of callers just answered.
+      setImmediate(() => {
+        running = false;
+        void runNext();
+      });
     }
   };
 
