@@ -32,8 +32,9 @@ afterEach(() => close());
 
 /**
  * The ways to read the ledger: one range as before, or cut into ranges (2: at seq 600; 3: at 400
- * and 800) read through `db` or on connections of their own, on this thread in turn or, but for
- * the first range, in worker threads (those of the build, when there is one; else on this thread).
+ * and 800) read through `db` or on connections of their own on this thread in turn, or by
+ * default with worker threads (12 ranges of 100: this thread reads from the first, the workers
+ * take the last ones left; the build's workers, when there is one, else all on this thread).
  */
 const ways = (): Array<[string, Partial<VerifyOptions>]> => [
   ['3 ranges through db', { ranges: 3 }],

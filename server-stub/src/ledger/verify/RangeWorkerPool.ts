@@ -1,7 +1,7 @@
 /**
- * The worker threads of `readingroom audit verify`: each reads one seq range of the ledger on a
- * connection of its own and summarizes it (summarizeRangeWorker.ts), streaming the page
- * summaries back in order. Nothing but those small summaries crosses threads: the records are
+ * The worker threads of `readingroom audit verify`: each reads seq ranges of the ledger, one at
+ * a time, on a connection of its own and summarizes them (summarizeRangeWorker.ts), streaming
+ * the page summaries back in order. Nothing but those small summaries crosses threads: the records are
  * read, hashed and dropped where they are. Without the built worker (tests running the
  * TypeScript sources before a build) the pool has no threads and the caller reads on its own.
  */
@@ -37,71 +37,94 @@ export function startRangeWorkers(databaseUrl: string, count = availableParallel
 }
 
 export class RangeWorkerPool {
+  private readonly workers: Worker[];
   private readonly idle: Worker[];
-  private readonly running = new Set<MessageQueue>();
+  private closed = false;
 
   /** Starts the threads at once (they load their modules, and the database driver named, meanwhile). */
   constructor(count: number, preload?: 'sqlite' | 'postgres', workerFile = findWorkerFile()) {
-    this.idle = workerFile ? Array.from({ length: Math.max(0, count) }, () => new Worker(workerFile, { resourceLimits: WORKER_LIMITS, workerData: { preload } })) : [];
+    this.workers = workerFile ? Array.from({ length: Math.max(0, count) }, () => new Worker(workerFile, { resourceLimits: WORKER_LIMITS, workerData: { preload } })) : [];
+    this.idle = [...this.workers];
   }
 
+  /** Threads started, busy or not. */
   get threads(): number {
+    return this.workers.length;
+  }
+
+  get idleThreads(): number {
     return this.idle.length;
   }
 
-  /** The range's pages, in order, from a thread of its own (each thread takes one range). */
-  run(task: WorkerRangeTask): AsyncIterable<RangePage> {
+  /**
+   * The range's pages, in order, from an idle thread. Once the thread has sent them all it is
+   * idle again and `onFree` is called (to hand it the next range).
+   */
+  run(task: WorkerRangeTask, onFree?: () => void): AsyncIterable<RangePage> {
     const worker = this.idle.shift();
     if (!worker) throw new Error('no idle verifier worker');
-    const queue = new MessageQueue(worker, this.running);
+    const queue = new MessageQueue(worker, () => {
+      if (this.closed) return;
+      this.idle.push(worker);
+      onFree?.();
+    });
     worker.postMessage(task);
     return queue;
   }
 
+  /** Ends the threads: each closes its connection first (terminated if it does not end within a second). */
   async close(): Promise<void> {
-    await Promise.all(this.idle.splice(0).map(worker => worker.terminate()));
-    await Promise.all([...this.running].map(queue => queue.stop()));
+    if (this.closed) return;
+    this.closed = true;
+    this.idle.length = 0;
+    await Promise.all(this.workers.map(endWorker));
   }
 }
 
-/** A worker's messages as an async iterable; buffered until read (summaries are small). */
+/** One range's messages from a worker as an async iterable; buffered until read (summaries are small). */
 class MessageQueue implements AsyncIterable<RangePage> {
   private readonly buffered: WorkerMessage[] = [];
   private wake: (() => void) | undefined;
 
-  constructor(
-    private readonly worker: Worker,
-    private readonly running: Set<MessageQueue>,
-  ) {
-    running.add(this);
+  constructor(worker: Worker, onDone: () => void) {
     const push = (message: WorkerMessage) => {
       this.buffered.push(message);
       this.wake?.();
     };
-    worker.on('message', push);
-    worker.on('error', error => push({ error: error.message }));
-    worker.on('exit', code => push({ error: `a verifier worker exited (${code})` }));
+    const onMessage = (message: WorkerMessage) => {
+      if ('done' in message) {
+        // The worker's next messages are another range's.
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        push(message);
+        onDone();
+      } else push(message);
+    };
+    const onError = (error: Error) => push({ error: error.message });
+    const onExit = (code: number) => push({ error: `a verifier worker exited (${code})` });
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<RangePage> {
-    try {
-      for (;;) {
-        while (this.buffered.length === 0) await new Promise<void>(resolve => (this.wake = resolve));
-        const message = this.buffered.shift()!;
-        if ('page' in message) yield message.page;
-        else if ('done' in message) return;
-        else throw new Error(`the verifier worker failed: ${message.error}`);
-      }
-    } finally {
-      await this.stop();
+    for (;;) {
+      while (this.buffered.length === 0) await new Promise<void>(resolve => (this.wake = resolve));
+      const message = this.buffered.shift()!;
+      if ('page' in message) yield message.page;
+      else if ('done' in message) return;
+      else throw new Error(`the verifier worker failed: ${message.error}`);
     }
   }
+}
 
-  async stop(): Promise<void> {
-    if (!this.running.delete(this)) return;
-    this.worker.removeAllListeners();
-    await this.worker.terminate();
-  }
+function endWorker(worker: Worker): Promise<void> {
+  if (worker.threadId === -1) return Promise.resolve(); // already ended
+  return new Promise(resolve => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 1000);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage({ close: true });
+  });
 }
 
 /** The compiled worker beside this module; from the sources (tests), the server build's. */

@@ -37,7 +37,7 @@ export interface VerifyOptions {
   workers?: number;
   /** Threads the caller started early (startRangeWorkers) and closes; `workers` is then ignored. */
   pool?: RangeWorkerPool;
-  /** Seq ranges the ledger is cut into (default: one per worker and one for this thread); those beyond the workers are read on this thread, in turn. */
+  /** Seq ranges the ledger is cut into (default: RANGES_PER_THREAD for each thread, this one included); this thread reads from the first on, the workers take the last ones left. */
   ranges?: number;
   onProgress?: (records: number) => void;
 }
@@ -49,6 +49,8 @@ export type StoredLedgerReport = LedgerVerificationReport & { storedCheckpoints:
  * message, small enough that a page read is dropped before the next garbage collection.
  */
 const PAGE_SIZE = 5_000;
+/** Ranges per thread (planRanges keeps each at least a page). */
+const RANGES_PER_THREAD = 4;
 
 export async function verifyStoredLedger(db: Database, options: VerifyOptions): Promise<StoredLedgerReport> {
   const { databaseUrl } = options;
@@ -89,15 +91,27 @@ async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: Ran
   // Pages end at every checkpoint size: the verifier checks a checkpoint between two pages.
   const boundaries = verifier.getBoundaries();
   const maxSeq = Number((await db.queryOne<{ max_seq: number | null }>('SELECT max(seq) AS max_seq FROM audit_ledger'))?.max_seq ?? 0);
-  // With connections of its own, this thread reads a range too (the first: it is joined first).
-  const threads = options.databaseUrl ? pool.threads : 0;
-  const ranges = planRanges(maxSeq, options.ranges ?? (options.databaseUrl ? threads + 1 : 1), pageSize);
-  const openReader = (): Promise<RecordRangeReader> => (options.databaseUrl ? openOwnRangeReader(options.databaseUrl, snapshot) : Promise.resolve(createDatabaseRangeReader(db)));
-  // The last ranges go to the threads and start now; the others are read here in turn.
-  const streams = ranges.map((range, k) => {
-    const task: RangeTask = { ...range, boundaries, pageSize, minNodeLevel: STORED_NODE_MIN_LEVEL };
-    return options.databaseUrl && k >= ranges.length - threads ? pool.run({ ...task, databaseUrl: options.databaseUrl, snapshot }) : readHere(openReader, task);
-  });
+  const { databaseUrl } = options;
+  const threads = databaseUrl ? pool.threads : 0;
+  // Ranges of a few pages each, so the threads end close together however the machine's other
+  // work slows one of them: this thread reads them from the first on (in joining order), the
+  // worker threads take the last ones not taken yet, and they meet in the middle.
+  const ranges = planRanges(maxSeq, options.ranges ?? (threads > 0 ? RANGES_PER_THREAD * (threads + 1) : 1), pageSize);
+  const tasks: RangeTask[] = ranges.map(range => ({ ...range, boundaries, pageSize, minNodeLevel: STORED_NODE_MIN_LEVEL }));
+  const claimed: (AsyncIterable<RangePage> | undefined)[] = [];
+  let joining = 0;
+  const handOut = (): void => {
+    if (!databaseUrl) return;
+    while (pool.idleThreads > 0) {
+      let k = ranges.length - 1;
+      while (k > joining && claimed[k]) k--;
+      if (k <= joining) return;
+      claimed[k] = pool.run({ ...tasks[k]!, databaseUrl, snapshot }, handOut);
+    }
+  };
+  // This thread reads on one connection for all the ranges it takes.
+  let reader: Promise<RecordRangeReader> | undefined;
+  const openReader = (): Promise<RecordRangeReader> => (reader ??= databaseUrl ? openOwnRangeReader(databaseUrl, snapshot) : Promise.resolve(createDatabaseRangeReader(db)));
 
   const nodes = new StoredNodeCheck(db);
   let nodeProblem: LedgerProblem | undefined;
@@ -113,13 +127,23 @@ async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: Ran
     return true;
   };
 
-  joining: for (const stream of streams) {
-    for await (const page of stream) if (!(await join(page))) break joining;
+  try {
+    handOut();
+    joining: for (; joining < ranges.length; joining++) {
+      const stream = (claimed[joining] ??= summarizeRange(await openReader(), tasks[joining]!));
+      for await (const page of stream) {
+        if (!(await join(page))) break joining;
+        // SQLite reads synchronously: let the workers' messages in (a free worker takes the next range).
+        await new Promise(setImmediate);
+      }
+    }
+  } finally {
+    await (await reader?.catch(() => undefined))?.close();
   }
   if (misfit) {
     // Seqs are missing where a range begins: read on from the last record joined, in order.
     await pool.close();
-    const rest = readHere(() => Promise.resolve(createDatabaseRangeReader(db)), { afterSeq: lastSeq, startIndex: verifier.joinedRecords, boundaries: verifier.getBoundaries(), pageSize, minNodeLevel: STORED_NODE_MIN_LEVEL });
+    const rest = summarizeRange(createDatabaseRangeReader(db), { afterSeq: lastSeq, startIndex: verifier.joinedRecords, boundaries: verifier.getBoundaries(), pageSize, minNodeLevel: STORED_NODE_MIN_LEVEL });
     for await (const page of rest) if (!(await join(page))) break;
   }
   return nodeProblem;
@@ -135,16 +159,6 @@ export function planRanges(maxSeq: number, count: number, pageSize: number): Rec
     const afterSeq = Math.round((maxSeq * k) / n);
     return k === n - 1 ? { afterSeq, startIndex: afterSeq } : { afterSeq, untilSeq: Math.round((maxSeq * (k + 1)) / n), startIndex: afterSeq };
   });
-}
-
-/** A range read and checked on this thread, when its turn comes. */
-async function* readHere(openReader: () => Promise<RecordRangeReader>, task: RangeTask): AsyncGenerator<RangePage> {
-  const reader = await openReader();
-  try {
-    yield* summarizeRange(reader, task);
-  } finally {
-    await reader.close();
-  }
 }
 
 function isInMemory(databaseUrl: string): boolean {
