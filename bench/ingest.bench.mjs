@@ -28,11 +28,15 @@ const { LedgerAppender } = await import(`${dist}/ledger/store/LedgerAppender.js`
 const { generateNoteKeyPair } = await import(`${dist}/ledger/core/index.js`);
 const { verifyStoredLedger } = await import(`${dist}/ledger/verify/verifyStoredLedger.js`);
 const { lungNodulesCtSchema } = await import(`${dist}/demo/schemas/lungNodulesCtSchema.js`);
+const { POSTGRES_DEFAULTS } = await import(`${dist}/stores/db/openPostgresDatabase.js`);
 const { createUuidV7 } = await import('../platform-shim/dist/index.js');
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BATCHES = [50, 500];
+/** Labelers whose outboxes post at the same time, in the concurrent scenario. */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const CONCURRENT_BATCH = 50;
 const PROJECT = 'lung';
 const STUDIES = Array.from({ length: 8 }, (_, i) => `1.2.826.0.1.3680043.8.498.${100 + i}`);
 const quiet = { error() {}, warn() {} };
@@ -81,8 +85,8 @@ function snapshot(label, diameter) {
 }
 
 /** A migrated database with the lung project, its schema and the studies; the ingest service over it. */
-async function prepare(databaseUrl, withLedger) {
-  const db = await openDatabase(databaseUrl, { poolMax: 4 });
+async function prepare(databaseUrl, withLedger, poolMax = 4) {
+  const db = await openDatabase(databaseUrl, { poolMax });
   await runMigrations(db, migrations);
   const stores = createLabelingStores(db);
   const projects = createProjectService({ stores, authorize: authorizeDevelopmentUser, scopes: UNRESTRICTED });
@@ -122,11 +126,52 @@ export async function run(databaseUrl, withLedger, batchSize, events) {
   }
 }
 
+/**
+ * Server capacity: `streams.length` labelers at once, each with its own client id and events, each
+ * posting its batches of `batchSize` one after the other (an outbox waits for each answer), on a
+ * pool the size the server uses. Events/s over all clients; CPU µs per event.
+ */
+export async function runConcurrent(databaseUrl, withLedger, batchSize, streams) {
+  const { db, service, audit } = await prepare(databaseUrl, withLedger, POSTGRES_DEFAULTS.poolMax);
+  try {
+    const total = streams.reduce((n, s) => n + s.length, 0);
+    const cpu = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      streams.map(async events => {
+        const clientId = createUuidV7();
+        for (let at = 0; at < events.length; at += batchSize) {
+          const results = await service.ingest({ clientId, events: events.slice(at, at + batchSize) }, DEVELOPMENT_USER);
+          const bad = results.find(r => r.status !== 'stored');
+          if (bad) throw new Error(`event ${bad.index} of a batch was ${bad.status}: ${bad.reason ?? ''}`);
+        }
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const used = process.cpuUsage(cpu);
+    let records = 0;
+    if (withLedger) {
+      const report = await verifyStoredLedger(db, { origin: 'bench', verifierKeys: [generateNoteKeyPair('bench').verifierKey] });
+      if (!report.ok) throw new Error(`the ledger does not verify: ${JSON.stringify(report.problem)}`);
+      records = report.records;
+    }
+    await audit?.close();
+    return { eventsPerSecond: total / seconds, cpuMicrosPerEvent: (used.user + used.system) / total, records };
+  } finally {
+    await db.close();
+  }
+}
 
 const fmt = n => Math.round(n).toLocaleString('en-US');
 
 export default async function main() {
   const events = createEvents(EVENTS);
+  // The concurrent scenario: the same number of events, split among CLIENTS labelers of their own.
+  const streams = Array.from({ length: CLIENTS }, () => createEvents(Math.round(EVENTS / CLIENTS)));
+  const scenarios = [
+    ...BATCHES.map(batchSize => ({ batchSize, clients: 1, name: `batches of ${batchSize}`, run: (url, withLedger) => run(url, withLedger, batchSize, events) })),
+    { batchSize: CONCURRENT_BATCH, clients: CLIENTS, name: `${CLIENTS} clients at once, batches of ${CONCURRENT_BATCH}`, run: (url, withLedger) => runConcurrent(url, withLedger, CONCURRENT_BATCH, streams) },
+  ];
   const kinds = Object.entries(events.reduce((n, e) => ({ ...n, [e.type === 'audit' ? `audit (${e.payload.action})` : e.type]: (n[e.type === 'audit' ? `audit (${e.payload.action})` : e.type] ?? 0) + 1 }), {}));
   const dir = tempDir('readingroom-bench-ingest-');
   const postgres = await createBenchPostgresSchema();
@@ -137,7 +182,8 @@ export default async function main() {
     const backends = [{ name: 'SQLite', url: () => join(dir, `${randomBytes(4).toString('hex')}.sqlite`), fresh: async () => {} }];
     if (postgres.url) backends.push({ name: 'PostgreSQL', url: () => postgres.url, asyncUrl: postgres.asyncUrl, fresh: postgres.fresh });
     for (const backend of backends) {
-      for (const batchSize of BATCHES) {
+      for (const scenario of scenarios) {
+        const { batchSize, clients } = scenario;
         const samples = { ledger: [], baseline: [] };
         let records = 0;
         // A warm-up round, then rounds alternating which variant goes first; every run on a fresh database.
@@ -145,15 +191,15 @@ export default async function main() {
           const order = round % 2 === 0 ? ['ledger', 'baseline'] : ['baseline', 'ledger'];
           for (const variant of order) {
             await backend.fresh();
-            const result = await run(backend.url(), variant === 'ledger', batchSize, events);
+            const result = await scenario.run(backend.url(), variant === 'ledger');
             if (round > 0) samples[variant].push(result);
             if (variant === 'ledger') records = result.records;
-            console.log(`${backend.name}, batches of ${batchSize}, ${variant}: ${fmt(result.eventsPerSecond)} events/s, ${result.cpuMicrosPerEvent.toFixed(1)} µs CPU/event${round === 0 ? ' (warm-up)' : ''}`);
+            console.log(`${backend.name}, ${scenario.name}, ${variant}: ${fmt(result.eventsPerSecond)} events/s, ${result.cpuMicrosPerEvent.toFixed(1)} µs CPU/event${round === 0 ? ' (warm-up)' : ''}`);
           }
         }
         const ledger = median(samples.ledger.map(s => s.eventsPerSecond));
         const baseline = median(samples.baseline.map(s => s.eventsPerSecond));
-        if (backend.asyncUrl) {
+        if (backend.asyncUrl && clients === 1) {
           const asyncSamples = [];
           for (let round = 0; round < ROUNDS; round++) {
             await backend.fresh();
@@ -163,7 +209,7 @@ export default async function main() {
           console.log(`${backend.name}, batches of ${batchSize}, ledger, synchronous_commit=off: ${fmt(median(asyncSamples))} events/s`);
         }
         rows.push({
-          backend: backend.name, batchSize, ledger, baseline, records,
+          backend: backend.name, batchSize, clients, ledger, baseline, records,
           ledgerRounds: samples.ledger.map(s => fmt(s.eventsPerSecond)).join(', '),
           ledgerCpu: median(samples.ledger.map(s => s.cpuMicrosPerEvent)),
           baselineCpu: median(samples.baseline.map(s => s.cpuMicrosPerEvent)),
@@ -176,40 +222,59 @@ export default async function main() {
   }
   const loadAfter = loadavg()[0];
   const goals = { SQLite: 20_000, PostgreSQL: 15_000 };
+  // The same bench on the ingest code of commit ce5a634 (before group commit and the PostgreSQL
+  // round-trip cuts), run the same day minutes before the run these figures were written with.
+  const before = { SQLite: { '1x50': 6_828, '1x500': 10_031, '8x50': 6_598 }, PostgreSQL: { '1x50': 2_649, '1x500': 4_782, '8x50': 3_165 } };
+  const beforeOf = r => before[r.backend]?.[`${r.clients}x${r.batchSize}`];
   const table = rows.map(r =>
-    `| ${r.backend} | ${r.batchSize} | **${fmt(r.ledger)}** (${r.ledgerRounds}) | ${fmt(r.baseline)} | ${(r.ledger / r.baseline).toFixed(2)} | ${r.ledgerCpu.toFixed(1)} / ${r.baselineCpu.toFixed(1)} | ${fmt(goals[r.backend])}: ${r.ledger >= goals[r.backend] ? 'met' : 'not met'} |`);
+    `| ${r.backend} | ${r.clients === 1 ? 'one client, one batch after the other' : `${r.clients} clients at once`} | ${r.batchSize} | **${fmt(r.ledger)}** (${r.ledgerRounds}) | ${fmt(r.baseline)} | ${(r.ledger / r.baseline).toFixed(2)} | ${r.ledgerCpu.toFixed(1)} / ${r.baselineCpu.toFixed(1)} | ${beforeOf(r) ? `${fmt(beforeOf(r))} (×${(r.ledger / beforeOf(r)).toFixed(2)})` : '–'} | ${fmt(goals[r.backend])}: ${r.ledger >= goals[r.backend] ? 'met' : 'not met'} |`);
   writeResultSection('ingest', `
 ## Label ingest with the audit ledger, per backend
 
 Command: \`npm run bench -- ingest\` (BENCH_EVENTS=${EVENTS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, 2 shared cores; SQLite (WAL, synchronous=NORMAL, checkpoints in a worker thread) in a temporary directory${postgres.url ? ', PostgreSQL on 127.0.0.1 (a schema of its own, synchronous_commit on)' : ''}.
 Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (other work on the 2 cores slows both variants alike: compare the ratio).
 
-${EVENTS.toLocaleString('en-US')} events from one client (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}) through the server's ingest service
+${EVENTS.toLocaleString('en-US')} events (${kinds.map(([k, n]) => `${n} ${k}`).join(', ')}) through the server's ingest service
 (\`createIngestService\`, what \`POST /api/v1/events\` calls after parsing): each event validated against the contract, authorized, checked against its
-project, study and schema, duplicates looked up, label versions planned and hashed, then stored in one transaction per batch, one batch after the other.
+project, study and schema, duplicates looked up, label versions planned and hashed, then stored in one transaction per batch. Two ways of sending:
+one client posting its batches one after the other (batches of 50, the outbox's, and of 500), and the server's capacity: ${CLIENTS} labelers at once,
+each with its own client id and ${Math.round(EVENTS / CLIENTS).toLocaleString('en-US')} events of its own, posting batches of ${CONCURRENT_BATCH} one after the other (an outbox waits for each answer),
+on a pool of ${POSTGRES_DEFAULTS.poolMax} PostgreSQL connections (the server's default). Requests arriving while an ingest transaction runs are stored together in
+the next one (group commit), each answered for its own events.
 "With ledger" appends in that same transaction a ledger record per label version and client audit event (${rows[0]?.records ?? 0} records per run): RFC 8785 canonical JSON,
 SHA-256 leaf hash, hash chain, Merkle tree nodes; the ledger each run wrote is then verified (not timed). The baseline is the same service without the ledger.
 A warm-up round, then ${ROUNDS} rounds alternating which variant goes first, each on a fresh database; medians.
 
-| Backend | Batch | With ledger, events/s (rounds) | Without ledger (baseline), events/s | Ratio | CPU µs/event with / without | Goal of issue 4 |
-|---|---|---|---|---|---|---|
+| Backend | Clients | Batch | With ledger, events/s (rounds) | Without ledger (baseline), events/s | Ratio | CPU µs/event with / without | With ledger before (ce5a634), events/s (now ×) | Goal of issue 4 |
+|---|---|---|---|---|---|---|---|---|
 ${table.join('\n')}
 
-Before the WAL checkpoint worker and the index probes on PostgreSQL (commit c4bb692, load 4.8 then 3.0), with ledger: SQLite 13,538 / 18,344 events/s
-(batches of 50 / 500), PostgreSQL 4,988 / 9,726. Figures of runs at different load averages differ by more than these changes: compare within one run.
+Goals of issue 4, with the ledger: ${Object.entries(goals).map(([backend, goal]) => {
+    const met = rows.filter(r => r.backend === backend && r.ledger >= goal).map(r => (r.clients === 1 ? `one client, batches of ${r.batchSize}` : `${r.clients} clients at once`));
+    return `${backend} ${fmt(goal)} events/s ${met.length > 0 ? `met with ${met.join('; ')}` : 'not met in any scenario'}${rows.some(r => r.backend === backend) ? '' : ' (not measured)'}`;
+  }).join('; ')}, at load average ${loadBefore.toFixed(1)}–${loadAfter.toFixed(1)} on the 2 shared cores.
 
-Where the time goes (\`node --cpu-prof\` and per-statement wall times, both backends, batches of 50 and 500): on SQLite about half of the
-ingest is SQLite itself, inserting into seven tables and their indexes (4–9 µs per row; \`client_events\`, with its AUTOINCREMENT key, two indexes
-and the payload, costs most); the rest is the service (contract validation, label planning with the RFC 8785 form and SHA-256 of each snapshot)
-and the ledger (sealing: record rules and RFC 8785 once, the same text stored and hashed, about 6 µs per record; leaf, chain and Merkle hashes;
-its rows; Merkle nodes only from 256 leaves up). WAL checkpoints run in a worker thread (\`startSqliteCheckpointer\`): after a commit on the
-event loop, about one commit in ten stalled 5–15 ms on a checkpoint's two syncs, 18 µs per event. In batches of 50 the ledger costs more per
-event than in batches of 500: each commit also writes every page its records touched, and the index by SOP instance UID
-(\`audit_ledger_instances\`, for the auditor's trail) touches about one page per instance, about 0.5 ms a commit.
-On PostgreSQL a batch of 50 is 15 round trips (BEGIN, 13 statements, COMMIT; 18 before the study locks and case lookups went in one statement each),
-each 0.2–0.3 ms on this machine however small, and the COMMIT waits for the WAL flush: batches of 50 are bound by round trips and PostgreSQL's own work on the same 2 cores. Multi-row inserts are one statement
-per table (rows as one JSON parameter, \`json_populate_recordset\`), prepared once per connection; the duplicate and label-state lookups
-probe the unique index once per id (\`IN (…)\` on a young table without statistics read every event of the client: 2.5 ms a batch).
+Before these changes ("before" column): this bench on the ingest code of commit ce5a634, run the same day minutes before the first run with these
+changes, on the same machine (load 2.1 before and after); one client's rows moved within the spread of rounds and load (an alternating comparison,
+PostgreSQL, batches of 50, twice 3 rounds each: 2,657 and 2,804 events/s in the last rounds with these changes, 2,464 and 2,150 before), with ledger / without, events/s: SQLite 6,828 / 10,124 (one client, batches of 50), 10,031 / 12,994 (batches of 500), 6,598 / 8,731 (8 clients at once);
+PostgreSQL 2,649 / 3,942, 4,782 / 6,917, 3,165 / 5,042. The run commit ce5a634 recorded (load 2.0 then 1.8) had, with ledger, SQLite 15,086 / 22,828
+(batches of 50 / 500) and PostgreSQL 5,417 / 10,661, at 74 µs CPU per event (SQLite, batches of 50) where the same code now takes 160: the machine
+itself was about twice as fast then, so compare figures within one day's runs only. Since ce5a634: group commit of concurrent requests; on PostgreSQL a batch takes 10 round trips instead of 15 (BEGIN; the study locks; four reads: duplicates,
+memberships, label states, submissions; one statement for the five ingest tables, data-modifying \`WITH\` clauses each with its rows as one JSON parameter;
+the ledger lock and head in one call of \`audit_ledger_lock_head\` (migration 202: it takes the lock, then reads with a snapshot of its own); one
+statement for the four ledger tables; COMMIT); the unused index \`client_events_by_study\` dropped (migration 3: about a third of a
+\`client_events\` row's insert time on SQLite). Figures of runs at different load averages differ by more than such changes: compare within one run.
+
+Where the time goes (\`node --cpu-prof\`, per-statement wall times, PostgreSQL's CPU time, both backends): the ingest is bound by CPU, not by the
+ledger lock or the commit: Node's one thread and, on PostgreSQL, PostgreSQL's own work (about as much CPU as Node's in the concurrent rows) share
+the 2 cores. Group commit (concurrent clients) saves the per-transaction work (commit, locks, head, reads; ${rows.filter(r => r.clients > 1).map(r => {
+    const single = rows.find(x => x.backend === r.backend && x.clients === 1 && x.batchSize === r.batchSize);
+    return single ? `${r.backend} ${(r.ledger / single.ledger).toFixed(2)} times one client's rate` : '';
+  }).filter(Boolean).join(', ')} with the ledger), not the per-event work: on SQLite about half the time is SQLite inserting into seven tables and their indexes (4–9 µs per row;
+\`client_events\` with its payload costs most), the rest the service (contract validation, label planning with the RFC 8785 form and SHA-256 of each
+snapshot) and the ledger (sealing: record rules and RFC 8785 once, about 6 µs per record; leaf, chain and Merkle hashes; its rows). WAL checkpoints run
+in a worker thread. On PostgreSQL each round trip costs 0.2–1 ms on this machine however small, PostgreSQL's own work shares the 2 cores with Node,
+and each COMMIT waits for the WAL flush; the duplicate and label-state lookups probe the unique index once per id.
 ${asyncCommit.length ? `With \`synchronous_commit=off\` (a site setting, not changed here: a crash of the database server may then lose the last commits of about 0.6 s, never corrupt or reorder them) the ledger rows reach ${asyncCommit.map(a => `${fmt(a.ledger)} events/s in batches of ${a.batchSize} (${fmt(a.durable)} durable; ${a.ledger <= a.durableMax ? 'within the spread of the durable rounds' : `${(a.ledger / a.durable).toFixed(2)} times the durable median`})`).join(', ')}.` : ''}
 `);
 }
