@@ -1,13 +1,14 @@
 // `readingroom audit verify` end to end, per backend: the built CLI run against a stored ledger of
 // BENCH_RECORDS records (the server's own recorder wrote them, signed checkpoints every 10,000 as
 // the server does), timed from process start to exit. The baseline is reading the same records
-// page by page from the same database, with no checking: what any verifier must at least do.
+// page by page from the same database on one thread, with no checking: what a verifier reading
+// the way the server's stores do must at least spend.
 // Needs the server build (`npm run bench -- auditVerify`) and, for the PostgreSQL row,
 // PostgreSQL at BENCH_POSTGRES_URL (default: the test database; a schema of its own, dropped).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createBenchPostgresSchema } from './postgresSchema.mjs';
 import { median, repositoryRoot, tempDir, writeResultSection } from './support.mjs';
@@ -128,18 +129,23 @@ export default async function main() {
   const table = rows
     .map(r => `| ${r.backend} | ${fmt(r.verifyMs)} ms (${r.all.map(fmt).join(', ')}) | **${fmt(r.rate)}** | ${fmt(r.readMs)} ms (${fmt(r.readRate)} records/s) | ${(r.verifyMs / r.readMs).toFixed(2)} |`)
     .join('\n');
+  const verdict = rows.map(r => `${r.backend} ${fmt(r.rate)} records/s: ${r.rate >= 300_000 ? 'met' : 'not met'}`).join('; ');
   writeResultSection(
     'audit-verify',
     `## \`readingroom audit verify\` end to end, per backend
 
-Command: \`npm run bench -- auditVerify\` (BENCH_RECORDS=${RECORDS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, 2 shared cores; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.
-A ledger of ${fmt(RECORDS)} records written by the server's recorder (viewing, DICOMweb retrieves, label versions; a signed checkpoint every ${fmt(CHECKPOINT_EVERY)}), then the built CLI \`readingroom audit verify --key … --json\` timed from process start to exit (Node start-up, reading, leaf hashes over the canonical text, chain, Merkle tree against the stored subtrees, ${fmt(RECORDS / CHECKPOINT_EVERY)} checkpoint signatures and consistency proofs). Baseline: the same records read page by page from the same database, nothing checked.
+Command: \`npm run bench -- auditVerify\` (BENCH_RECORDS=${RECORDS}, BENCH_ROUNDS=${ROUNDS}); ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}/${process.arch}, ${availableParallelism()} shared cores; load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after.
+A ledger of ${fmt(RECORDS)} records written by the server's recorder (viewing, DICOMweb retrieves, label versions; a signed checkpoint every ${fmt(CHECKPOINT_EVERY)}), then the built CLI \`readingroom audit verify --key … --json\` timed from process start to exit: Node start-up, ${fmt(RECORDS / CHECKPOINT_EVERY)} checkpoint signatures and consistency proofs, and every record's leaf hash over its canonical text, its chain link and the Merkle tree against the stored subtrees.
+How it runs: the CLI loads only the verifier (not the server or the whole configuration) and starts its worker threads first (one per core but one). The ledger is cut into seq ranges, four per thread: the main thread reads them from the first on, each worker takes the last one left, so the threads meet in the middle and end together. Each thread reads on a read-only connection of its own (rows as arrays; on PostgreSQL inside the main connection's exported REPEATABLE READ snapshot, so all readers see one ledger) and checks page by page, a fast path for pages that verify. The main thread also joins the page summaries in ledger order, checks checkpoints and stored subtrees, and reports the first problem in the ledger whichever range found it.
+Baseline: the same records read page by page (20,000 a query) through the server's database layer on one thread, nothing checked. The verifier reads on two threads in row-array form, so it can beat this baseline: the ratio compares unlike things, and both figures are given.
 
 | Backend | audit verify, median (runs) | records/s | Baseline: read only | Ratio verify/read |
 |---|---|---|---|---|
 ${table}
 
-Goal of issue 4: \`audit verify\` ≥ 300,000 records/s.`,
+Before this design (one thread reading every record and posting the rows to two workers), the previous run of this bench gave SQLite 1,118 ms and PostgreSQL 1,301 ms, when this machine read the records in 436 / 411 ms (ratios 2.56 / 3.16). The two built CLIs alternating on one 200,000-record ledger, 4–5 runs each at load average 2.0–2.5 (2026-11-28): SQLite median 2.72 s before → 1.98 s after (CPU 4.3 → 3.1 s), PostgreSQL 2.85 s → 2.35 s (CPU 4.1 → 3.4 s).
+
+Goal of issue 4: \`audit verify\` ≥ 300,000 records/s (≤ ${fmt((RECORDS / 300_000) * 1000)} ms here). This run: ${verdict}, at the load average above (other work shared the two cores; the figures move with it).`,
   );
 }
 
