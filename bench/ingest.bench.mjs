@@ -99,31 +99,8 @@ async function prepare(databaseUrl, withLedger, poolMax = 4) {
 }
 
 /** Ingests every event in batches of `batchSize`, one batch after the other; events/s and CPU µs per event. */
-export async function run(databaseUrl, withLedger, batchSize, events) {
-  const { db, service, audit } = await prepare(databaseUrl, withLedger);
-  try {
-    const clientId = createUuidV7();
-    const cpu = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    for (let at = 0; at < events.length; at += batchSize) {
-      const results = await service.ingest({ clientId, events: events.slice(at, at + batchSize) }, DEVELOPMENT_USER);
-      const bad = results.find(r => r.status !== 'stored');
-      if (bad) throw new Error(`event ${bad.index} of a batch was ${bad.status}: ${bad.reason ?? ''}`);
-    }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const used = process.cpuUsage(cpu);
-    let records = 0;
-    if (withLedger) {
-      // Not timed: the ledger the run wrote (records, chain, stored Merkle nodes) verifies.
-      const report = await verifyStoredLedger(db, { origin: 'bench', verifierKeys: [generateNoteKeyPair('bench').verifierKey] });
-      if (!report.ok) throw new Error(`the ledger does not verify: ${JSON.stringify(report.problem)}`);
-      records = report.records;
-    }
-    await audit?.close();
-    return { eventsPerSecond: events.length / seconds, cpuMicrosPerEvent: (used.user + used.system) / events.length, records };
-  } finally {
-    await db.close();
-  }
+export function run(databaseUrl, withLedger, batchSize, events) {
+  return runClients(databaseUrl, withLedger, batchSize, [events]);
 }
 
 /**
@@ -131,8 +108,12 @@ export async function run(databaseUrl, withLedger, batchSize, events) {
  * posting its batches of `batchSize` one after the other (an outbox waits for each answer), on a
  * pool the size the server uses. Events/s over all clients; CPU µs per event.
  */
-export async function runConcurrent(databaseUrl, withLedger, batchSize, streams) {
-  const { db, service, audit } = await prepare(databaseUrl, withLedger, POSTGRES_DEFAULTS.poolMax);
+export function runConcurrent(databaseUrl, withLedger, batchSize, streams) {
+  return runClients(databaseUrl, withLedger, batchSize, streams, POSTGRES_DEFAULTS.poolMax);
+}
+
+async function runClients(databaseUrl, withLedger, batchSize, streams, poolMax) {
+  const { db, service, audit } = await prepare(databaseUrl, withLedger, poolMax);
   try {
     const total = streams.reduce((n, s) => n + s.length, 0);
     const cpu = process.cpuUsage();
@@ -151,6 +132,7 @@ export async function runConcurrent(databaseUrl, withLedger, batchSize, streams)
     const used = process.cpuUsage(cpu);
     let records = 0;
     if (withLedger) {
+      // Not timed: the ledger the run wrote (records, chain, stored Merkle nodes) verifies.
       const report = await verifyStoredLedger(db, { origin: 'bench', verifierKeys: [generateNoteKeyPair('bench').verifierKey] });
       if (!report.ok) throw new Error(`the ledger does not verify: ${JSON.stringify(report.problem)}`);
       records = report.records;
