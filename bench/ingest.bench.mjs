@@ -204,12 +204,8 @@ export default async function main() {
   }
   const loadAfter = loadavg()[0];
   const goals = { SQLite: 20_000, PostgreSQL: 15_000 };
-  // The same bench on the ingest code of commit ce5a634 (before group commit and the PostgreSQL
-  // round-trip cuts), run the same day minutes before the run these figures were written with.
-  const before = { SQLite: { '1x50': 6_828, '1x500': 10_031, '8x50': 6_598 }, PostgreSQL: { '1x50': 2_649, '1x500': 4_782, '8x50': 3_165 } };
-  const beforeOf = r => before[r.backend]?.[`${r.clients}x${r.batchSize}`];
   const table = rows.map(r =>
-    `| ${r.backend} | ${r.clients === 1 ? 'one client, one batch after the other' : `${r.clients} clients at once`} | ${r.batchSize} | **${fmt(r.ledger)}** (${r.ledgerRounds}) | ${fmt(r.baseline)} | ${(r.ledger / r.baseline).toFixed(2)} | ${r.ledgerCpu.toFixed(1)} / ${r.baselineCpu.toFixed(1)} | ${beforeOf(r) ? `${fmt(beforeOf(r))} (×${(r.ledger / beforeOf(r)).toFixed(2)})` : '–'} | ${fmt(goals[r.backend])}: ${r.ledger >= goals[r.backend] ? 'met' : 'not met'} |`);
+    `| ${r.backend} | ${r.clients === 1 ? 'one client, one batch after the other' : `${r.clients} clients at once`} | ${r.batchSize} | **${fmt(r.ledger)}** (${r.ledgerRounds}) | ${fmt(r.baseline)} | ${(r.ledger / r.baseline).toFixed(2)} | ${r.ledgerCpu.toFixed(1)} / ${r.baselineCpu.toFixed(1)} | ${fmt(goals[r.backend])}: ${r.ledger >= goals[r.backend] ? 'met' : 'not met'} |`);
   writeResultSection('ingest', `
 ## Label ingest with the audit ledger, per backend
 
@@ -227,8 +223,8 @@ the next one (group commit), each answered for its own events.
 SHA-256 leaf hash, hash chain, Merkle tree nodes; the ledger each run wrote is then verified (not timed). The baseline is the same service without the ledger.
 A warm-up round, then ${ROUNDS} rounds alternating which variant goes first, each on a fresh database; medians.
 
-| Backend | Clients | Batch | With ledger, events/s (rounds) | Without ledger (baseline), events/s | Ratio | CPU µs/event with / without | With ledger before (ce5a634), events/s (now ×) | Goal of issue 4 |
-|---|---|---|---|---|---|---|---|---|
+| Backend | Clients | Batch | With ledger, events/s (rounds) | Without ledger (baseline), events/s | Ratio | CPU µs/event with / without | Goal of issue 4 |
+|---|---|---|---|---|---|---|---|
 ${table.join('\n')}
 
 Goals of issue 4, with the ledger: ${Object.entries(goals).map(([backend, goal]) => {
@@ -236,16 +232,7 @@ Goals of issue 4, with the ledger: ${Object.entries(goals).map(([backend, goal])
     return `${backend} ${fmt(goal)} events/s ${met.length > 0 ? `met with ${met.join('; ')}` : 'not met in any scenario'}${rows.some(r => r.backend === backend) ? '' : ' (not measured)'}`;
   }).join('; ')}, at load average ${loadBefore.toFixed(1)}–${loadAfter.toFixed(1)} on the 2 shared cores.
 
-Before these changes ("before" column): this bench on the ingest code of commit ce5a634, run the same day minutes before the first run with these
-changes, on the same machine (load 2.1 before and after); one client's rows moved within the spread of rounds and load (an alternating comparison,
-PostgreSQL, batches of 50, twice 3 rounds each: 2,657 and 2,804 events/s in the last rounds with these changes, 2,464 and 2,150 before), with ledger / without, events/s: SQLite 6,828 / 10,124 (one client, batches of 50), 10,031 / 12,994 (batches of 500), 6,598 / 8,731 (8 clients at once);
-PostgreSQL 2,649 / 3,942, 4,782 / 6,917, 3,165 / 5,042. The run commit ce5a634 recorded (load 2.0 then 1.8) had, with ledger, SQLite 15,086 / 22,828
-(batches of 50 / 500) and PostgreSQL 5,417 / 10,661, at 74 µs CPU per event (SQLite, batches of 50) where the same code now takes 160: the machine
-itself was about twice as fast then, so compare figures within one day's runs only. Since ce5a634: group commit of concurrent requests; on PostgreSQL a batch takes 10 round trips instead of 15 (BEGIN; the study locks; four reads: duplicates,
-memberships, label states, submissions; one statement for the five ingest tables, data-modifying \`WITH\` clauses each with its rows as one JSON parameter;
-the ledger lock and head in one call of \`audit_ledger_lock_head\` (migration 202: it takes the lock, then reads with a snapshot of its own); one
-statement for the four ledger tables; COMMIT); the unused index \`client_events_by_study\` dropped (migration 3: about a third of a
-\`client_events\` row's insert time on SQLite). Figures of runs at different load averages differ by more than such changes: compare within one run.
+How this ingest path came about, with figures of the code before it, measured side by side on the same day: below this section.
 
 Where the time goes (\`node --cpu-prof\`, per-statement wall times, PostgreSQL's CPU time, both backends): the ingest is bound by CPU, not by the
 ledger lock or the commit: Node's one thread and, on PostgreSQL, PostgreSQL's own work (about as much CPU as Node's in the concurrent rows) share
