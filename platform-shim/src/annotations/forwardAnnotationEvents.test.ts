@@ -58,6 +58,15 @@ const known = (points: number[][], length: number): LabelSnapshot => ({
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
+/** A freehand ROI as completed, before Cornerstone has computed its statistics. */
+function freehandWithoutStatistics(): CornerstoneAnnotation {
+  return {
+    annotationUID: uid,
+    metadata: { toolName: 'PlanarFreehandROI', referencedImageId: 'img-1' },
+    data: { contour: { polyline: [[0, 0, 0], [4, 0, 0], [4, 4, 0]], closed: true }, cachedStats: {} },
+  };
+}
+
 describe('forwardAnnotationEvents', () => {
   it('holds a completed annotation as a draft for the picker and sends nothing yet (never an unlabeled label)', () => {
     const { fire, sent, drafts } = setup();
@@ -202,11 +211,7 @@ describe('forwardAnnotationEvents', () => {
 
   it('sends statistics Cornerstone writes during a render without ANNOTATION_MODIFIED (regression: a freehand saved without them)', () => {
     const { forwarder, fire, rendered, sent } = setup();
-    const freehand: CornerstoneAnnotation = {
-      annotationUID: uid,
-      metadata: { toolName: 'PlanarFreehandROI', referencedImageId: 'img-1' },
-      data: { contour: { polyline: [[0, 0, 0], [4, 0, 0], [4, 4, 0]], closed: true }, cachedStats: {} },
-    };
+    const freehand = freehandWithoutStatistics();
     fire('COMPLETED', freehand);
     forwarder.accept(uid, terms);
     expect(sent[0]!.payload).not.toHaveProperty('measurements');
@@ -239,11 +244,7 @@ describe('forwardAnnotationEvents', () => {
 
   it('sends such statistics on flush too (submitting right after drawing)', () => {
     const { forwarder, fire, sent } = setup();
-    const freehand: CornerstoneAnnotation = {
-      annotationUID: uid,
-      metadata: { toolName: 'PlanarFreehandROI', referencedImageId: 'img-1' },
-      data: { contour: { polyline: [[0, 0, 0], [4, 0, 0], [4, 4, 0]], closed: true }, cachedStats: {} },
-    };
+    const freehand = freehandWithoutStatistics();
     fire('COMPLETED', freehand);
     forwarder.accept(uid, terms);
     freehand.data!.cachedStats = { t: { area: 8, areaUnit: 'mm²' } };

@@ -18,19 +18,25 @@ describe('PostgreSQL adapter', () => {
     await target.drop();
   });
 
-  it('serializes two connections that take the same advisory lock, and only those', async () => {
-    const events: string[] = [];
+  /** A transaction that takes `names` and holds them until released (then logs "a done"); resolves once it holds them. */
+  async function holdLocks(names: string | string[], events: string[]) {
     let release!: () => void;
     const held = new Promise<void>(resolve => (release = resolve));
     let locked!: () => void;
-    const aLocked = new Promise<void>(resolve => (locked = resolve));
-    const a = db.transaction(async tx => {
-      await tx.lock('ledger');
+    const acquired = new Promise<void>(resolve => (locked = resolve));
+    const done = db.transaction(async tx => {
+      await tx.lock(names);
       locked();
       await held;
       events.push('a done');
     });
-    await aLocked;
+    await acquired;
+    return { release, done };
+  }
+
+  it('serializes two connections that take the same advisory lock, and only those', async () => {
+    const events: string[] = [];
+    const { release, done: a } = await holdLocks('ledger', events);
     const b = db.transaction(async tx => {
       await tx.lock('ledger');
       events.push('b locked');
@@ -47,17 +53,7 @@ describe('PostgreSQL adapter', () => {
 
   it('takes several advisory locks in one call and holds every one of them', async () => {
     const events: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>(resolve => (release = resolve));
-    let locked!: () => void;
-    const aLocked = new Promise<void>(resolve => (locked = resolve));
-    const a = db.transaction(async tx => {
-      await tx.lock(['labels 1.2.3', 'labels 1.2.4', 'labels 1.2.5']);
-      locked();
-      await held;
-      events.push('a done');
-    });
-    await aLocked;
+    const { release, done: a } = await holdLocks(['labels 1.2.3', 'labels 1.2.4', 'labels 1.2.5'], events);
     // Each of the three is held: a transaction wanting the last one waits, one wanting a fourth does not.
     const b = db.transaction(async tx => {
       await tx.lock('labels 1.2.5');
