@@ -64,9 +64,11 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
   const versions: LabelVersionRecord[] = [];
   const events: ClientEventRecord[] = [];
   const segments: TimingSegmentRecord[] = [];
+  const validOf = groupByRequest(valid);
+  const changesOf = groupByRequest(labelItems);
   for (const request of requests) {
-    const mine = valid.filter(c => c.request === request);
-    const changes = labelItems.filter(c => c.request === request);
+    const mine = validOf.get(request) ?? [];
+    const changes = changesOf.get(request) ?? [];
     const plan = planLabelChanges(
       changes.map(c => changeOf.get(c)!),
       { states, submissions, recordedAt: request.receivedAt },
@@ -102,6 +104,17 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
   // Last in the transaction: the ledger lock is held from here to the commit.
   await deps.audit?.record(entries, { tx: tx.tx });
   return answers;
+}
+
+/** Items by the request they came in, in their order. */
+function groupByRequest<T extends Item>(items: readonly T[]): Map<IngestRequest, T[]> {
+  const groups = new Map<IngestRequest, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.request);
+    if (group) group.push(item);
+    else groups.set(item.request, [item]);
+  }
+  return groups;
 }
 
 /** Marks events already stored for their client, or earlier in the group, `duplicate`; the rest. */
