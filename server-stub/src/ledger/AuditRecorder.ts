@@ -46,6 +46,8 @@ export interface RecordOptions {
    * The database transaction of the change the entries describe: the records then commit or roll
    * back with it. Call `record` last in that transaction, after every other lock it takes (the
    * ledger's own lock is held from here to its commit, so taking locks after it risks deadlock).
+   * The caller's last statements may still be running: `record` queues the lock behind them on the
+   * transaction and meanwhile prepares the records (see LedgerAppender.append).
    */
   tx?: Transaction;
 }

@@ -3,6 +3,7 @@ import { createAuditRecorder } from '../../src/ledger/createAuditRecorder.js';
 import { InvalidRecordError, parseCanonicalRecord, verifyLedger } from '../../src/ledger/core/index.js';
 import { LedgerAppender } from '../../src/ledger/store/LedgerAppender.js';
 import type { Database } from '../../src/stores/db/Database.js';
+import { verifyStoredLedger } from '../../src/ledger/verify/verifyStoredLedger.js';
 import { makeEntry, readAllRecords } from './ledgerTestSupport.js';
 
 const silentLog = { error: () => undefined, warn: () => undefined };
@@ -45,6 +46,27 @@ describe(`audit recorder (${testDialect})`, () => {
     await recorder.record([makeEntry(4)]);
     expect((await readAllRecords(db)).map(r => r.seq)).toEqual([1, 2]);
     expect(await verify()).toMatchObject({ ok: true, records: 2 });
+  });
+
+  it('seals again on the head found under the lock when another appender (another server process) appended meanwhile', async () => {
+    // Each appender seals its records on the head it last wrote while its lock is pending; here
+    // that head is always stale, so every batch must be sealed again on the real one. Batches of
+    // 150 cross the 256-leaf boundaries, so a stale tree range would also store wrong nodes.
+    const first = new LedgerAppender();
+    const second = new LedgerAppender();
+    let i = 0;
+    const batch = () => Array.from({ length: 150 }, () => makeEntry(i++));
+    for (let round = 0; round < 3; round++) {
+      for (const appender of [first, second]) {
+        const result = await db.transaction(tx => appender.append(tx, batch()));
+        expect(result).toMatchObject({ firstSeq: i - 149, size: i });
+      }
+    }
+    const records = await readAllRecords(db);
+    expect(records.map(r => r.seq)).toEqual(Array.from({ length: 900 }, (_, n) => n + 1));
+    expect(records.map(r => (parseCanonicalRecord(r).detail as { i: number }).i)).toEqual(Array.from({ length: 900 }, (_, n) => n));
+    expect(await verify()).toMatchObject({ ok: true, records: 900 });
+    expect(await verifyStoredLedger(db, { origin: 'test/audit', verifierKeys: [] })).toMatchObject({ ok: true, records: 900 });
   });
 
   it('refuses an invalid entry with every broken rule and writes nothing', async () => {

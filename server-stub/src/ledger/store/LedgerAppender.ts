@@ -36,6 +36,21 @@ export interface AppendResult extends LedgerHead {
   firstSeq: number;
 }
 
+/** Records sealed on one head, ready to write. */
+interface SealedAppend {
+  /** The head they follow. */
+  head: LedgerHead;
+  rows: SqlValue[][];
+  instanceRows: SqlValue[][];
+  studyRows: SqlValue[][];
+  /** Stored tree nodes the records complete. */
+  completed: TreeNodeHash[];
+  range: CompactRange;
+  /** The last record's chain hash (the head's when none is valid). */
+  chainHash: string;
+  invalid: Array<{ entry: AuditEntry; error: InvalidRecordError }>;
+}
+
 const GENESIS_HEX = Buffer.from(GENESIS_CHAIN_HASH).toString('hex');
 const LEDGER_COLUMNS = ['seq', 'study_uid', 'series_uid', 'sop_count', 'canonical_content', 'leaf_hash', 'chain_hash'] as const;
 
@@ -74,37 +89,31 @@ export class LedgerAppender {
    * Appends `entries` in order. An entry that breaks the record rules throws InvalidRecordError
    * (the caller's transaction then rolls back), unless `onInvalid` is given: it is then told and
    * the entry left out (batches gathered from many callers must not fail for one bad entry).
+   *
+   * The lock is requested first; while it (and whatever the caller sent before on this
+   * transaction, e.g. its own rows) runs on PostgreSQL, the records are sealed on the head this
+   * process last wrote, which is nearly always the head found under the lock. Only when the head
+   * moved (another process appended, or the transaction that wrote the cached head rolled back)
+   * are they sealed again on the head read under the lock, so the records are the same either way.
    */
   async append(tx: Transaction, entries: readonly AuditEntry[], onInvalid?: (entry: AuditEntry, error: InvalidRecordError) => void): Promise<AppendResult> {
-    const head = await lockLedgerHead(tx);
-    if (entries.length === 0) return { ...head, firstSeq: head.size + 1 };
-    const base = await this.getRange(tx, head);
-    const completed: TreeNodeHash[] = [];
-    const range = CompactRange.fromData(base.toData(), { onNode: node => isStoredNode(node) && completed.push(node) });
-    const recordedAt = this.now().toISOString();
-    const rows: SqlValue[][] = [];
-    const instanceRows: SqlValue[][] = [];
-    const studyRows: SqlValue[][] = [];
-    let chain: Buffer = Buffer.from(head.chainHash, 'hex');
-    for (const entry of entries) {
-      const content = toContent(entry, head.size + rows.length + 1, recordedAt);
-      let canonical: string;
-      try {
-        canonical = sealContent(content);
-      } catch (error) {
-        if (!onInvalid || !(error instanceof InvalidRecordError)) throw error;
-        onInvalid(entry, error);
-        continue;
-      }
-      const leaf = hashLeaf(canonical);
-      chain = hashChainLink(chain, leaf);
-      range.appendLeaf(leaf);
-      const subject = content.subject;
-      const sops = subject.SOPInstanceUIDs ? [...new Set(subject.SOPInstanceUIDs)] : [];
-      rows.push([content.seq, subject.StudyInstanceUID ?? null, subject.SeriesInstanceUID ?? null, sops.length, canonical, leaf.toString('hex'), chain.toString('hex')]);
-      for (const sop of sops) instanceRows.push([sop, content.seq]);
-      for (const study of getNamedStudies(content.detail)) studyRows.push([study, content.seq]);
+    const locked = lockLedgerHead(tx);
+    // Synchronous, so `locked` cannot settle unobserved before it is awaited below; a failure
+    // here shows again when sealing on the head read under the lock.
+    let early: SealedAppend | undefined;
+    try {
+      early = this.cached && entries.length > 0 ? this.seal(entries, this.cached, this.cached.range) : undefined;
+    } catch {
+      early = undefined;
     }
+    const head = await locked;
+    if (entries.length === 0) return { ...head, firstSeq: head.size + 1 };
+    const sealed = early && early.head.size === head.size && early.head.chainHash === head.chainHash ? early : this.seal(entries, head, await this.getRange(tx, head));
+    for (const { entry, error } of sealed.invalid) {
+      if (!onInvalid) throw error;
+      onInvalid(entry, error);
+    }
+    const { rows, instanceRows, studyRows, completed, range, chainHash } = sealed;
     // On PostgreSQL one statement (one round trip) for the four tables.
     await insertRowsTogether(
       tx,
@@ -117,9 +126,45 @@ export class LedgerAppender {
       LEDGER_ROWS_PER_STATEMENT,
     );
     if (rows.length === 0) return { ...head, firstSeq: head.size + 1 };
-    const result = { firstSeq: head.size + 1, size: head.size + rows.length, chainHash: chain.toString('hex') };
+    const result = { firstSeq: head.size + 1, size: head.size + rows.length, chainHash };
     this.cached = { size: result.size, chainHash: result.chainHash, range };
     return result;
+  }
+
+  /**
+   * The rows of `entries` appended after `head`, whose compact range is `base` (copied, never
+   * changed): valid entries get consecutive seq; invalid ones are listed, not thrown, so the
+   * caller decides once which head the rows are for.
+   */
+  private seal(entries: readonly AuditEntry[], head: LedgerHead, base: CompactRange): SealedAppend {
+    const completed: TreeNodeHash[] = [];
+    const range = CompactRange.fromData(base.toData(), { onNode: node => isStoredNode(node) && completed.push(node) });
+    const recordedAt = this.now().toISOString();
+    const rows: SqlValue[][] = [];
+    const instanceRows: SqlValue[][] = [];
+    const studyRows: SqlValue[][] = [];
+    const invalid: SealedAppend['invalid'] = [];
+    let chain: Buffer = Buffer.from(head.chainHash, 'hex');
+    for (const entry of entries) {
+      const content = toContent(entry, head.size + rows.length + 1, recordedAt);
+      let canonical: string;
+      try {
+        canonical = sealContent(content);
+      } catch (error) {
+        if (!(error instanceof InvalidRecordError)) throw error;
+        invalid.push({ entry, error });
+        continue;
+      }
+      const leaf = hashLeaf(canonical);
+      chain = hashChainLink(chain, leaf);
+      range.appendLeaf(leaf);
+      const subject = content.subject;
+      const sops = subject.SOPInstanceUIDs ? [...new Set(subject.SOPInstanceUIDs)] : [];
+      rows.push([content.seq, subject.StudyInstanceUID ?? null, subject.SeriesInstanceUID ?? null, sops.length, canonical, leaf.toString('hex'), chain.toString('hex')]);
+      for (const sop of sops) instanceRows.push([sop, content.seq]);
+      for (const study of getNamedStudies(content.detail)) studyRows.push([study, content.seq]);
+    }
+    return { head: { size: head.size, chainHash: head.chainHash }, rows, instanceRows, studyRows, completed, range, chainHash: chain.toString('hex'), invalid };
   }
 
   private async getRange(tx: Transaction, head: LedgerHead): Promise<CompactRange> {

@@ -100,9 +100,14 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
     );
   }
 
-  await tx.ingest.save({ events, versions, states: [...changedStates.values()], submissions: [...changedSubmissions.values()], segments });
-  // Last in the transaction: the ledger lock is held from here to the commit.
-  await deps.audit?.record(entries, { tx: tx.tx });
+  // The rows, then the ledger (its lock last in the transaction, held from there to the commit):
+  // both sent at once, in that order on the connection, so the ledger seals its records while
+  // PostgreSQL writes the rows instead of after. Failures surface in that order too.
+  const outcomes = await Promise.allSettled([
+    tx.ingest.save({ events, versions, states: [...changedStates.values()], submissions: [...changedSubmissions.values()], segments }),
+    deps.audit?.record(entries, { tx: tx.tx }),
+  ]);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   return answers;
 }
 
