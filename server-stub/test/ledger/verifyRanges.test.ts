@@ -100,6 +100,17 @@ describe(`audit verify reads the ledger in seq ranges, and still reports the fir
     await expectEveryWay({ ok: false, problem: { kind: 'inserted', seq: 600 } });
   });
 
+  // Text that each reader must hand over exactly as stored (on PostgreSQL the own connections
+  // read binary COPY output, not node-postgres rows): non-ASCII, quotes, backslashes, escapes.
+  it('records with non-ASCII text, quotes and backslashes read the same on every connection, and a change to one is found', async () => {
+    const recorder = createAuditRecorder({ database: db, appender: new LedgerAppender(), log });
+    await recorder.record(Array.from({ length: 300 }, (_, j) => makeEntry(RECORDS + j, { detail: { note: `naïve "quoted" back\\slash\ttab\nline 😀 ${j}` } })));
+    await recorder.close();
+    await expectEveryWay({ ok: true, records: RECORDS + 300, unanchoredRecords: 500 });
+    await db.run("UPDATE audit_ledger SET canonical_content = replace(canonical_content, 'naïve', 'naive') WHERE seq = 1301");
+    await expectEveryWay({ ok: false, problem: { kind: 'modified', seq: 1301 } });
+  });
+
   it('the ledger truncated inside the last range', async () => {
     await db.run('DELETE FROM audit_ledger WHERE seq > 900');
     await expectEveryWay({ ok: false, problem: { kind: 'truncated', checkpointSize: 1000 } });
