@@ -16,7 +16,8 @@ import {
 } from '../core/index.js';
 import type { SqlValue, Transaction } from '../../stores/db/Database.js';
 import type { AuditEntry } from '../AuditRecorder.js';
-import { insertRowsTogether } from '../../stores/db/insertRows.js';
+import { insertRowsTogether, type RowsInsert } from '../../stores/db/insertRows.js';
+import { toJson } from '../../stores/db/insertJsonRows.js';
 import { isStoredNode, readCompactRange } from './treeNodeStore.js';
 
 /** The advisory lock every append (and nothing else) takes. */
@@ -53,6 +54,9 @@ interface SealedAppend {
 
 const GENESIS_HEX = Buffer.from(GENESIS_CHAIN_HASH).toString('hex');
 const LEDGER_COLUMNS = ['seq', 'study_uid', 'series_uid', 'sop_count', 'canonical_content', 'leaf_hash', 'chain_hash'] as const;
+const INSTANCE_COLUMNS = ['sop_instance_uid', 'seq'] as const;
+const STUDY_COLUMNS = ['study_uid', 'seq'] as const;
+const NODE_COLUMNS = ['level', 'node_index', 'hash'] as const;
 
 /** Reads the head: the caller holds the ledger lock, or accepts a head that may already be behind. */
 export async function readLedgerHead(db: Pick<Transaction, 'queryOne'>): Promise<LedgerHead> {
@@ -90,41 +94,53 @@ export class LedgerAppender {
    * (the caller's transaction then rolls back), unless `onInvalid` is given: it is then told and
    * the entry left out (batches gathered from many callers must not fail for one bad entry).
    *
-   * The lock is requested first; while it (and whatever the caller sent before on this
-   * transaction, e.g. its own rows) runs on PostgreSQL, the records are sealed on the head this
-   * process last wrote, which is nearly always the head found under the lock. Only when the head
-   * moved (another process appended, or the transaction that wrote the cached head rolled back)
-   * are they sealed again on the head read under the lock, so the records are the same either way.
+   * On PostgreSQL, once this process has appended, the records are sealed before the lock on the
+   * head it last wrote, which is nearly always the head found under the lock (meanwhile
+   * PostgreSQL still runs whatever the caller sent before, e.g. its own rows), and locked, checked
+   * and written in one round trip (`audit_ledger_append_if_head`, migration 203). Only when the
+   * head moved (another process appended, or the transaction that wrote the cached head rolled
+   * back) are they sealed again on the head read under the lock, so the records are the same
+   * either way.
    */
   async append(tx: Transaction, entries: readonly AuditEntry[], onInvalid?: (entry: AuditEntry, error: InvalidRecordError) => void): Promise<AppendResult> {
-    const locked = lockLedgerHead(tx);
-    // Synchronous, so `locked` cannot settle unobserved before it is awaited below; a failure
-    // here shows again when sealing on the head read under the lock.
-    let early: SealedAppend | undefined;
-    try {
-      early = this.cached && entries.length > 0 ? this.seal(entries, this.cached, this.cached.range) : undefined;
-    } catch {
-      early = undefined;
+    const cached = this.cached;
+    if (entries.length > 0 && cached && tx.dialect === 'postgres' && tx.lockKey) {
+      const early = this.trySeal(entries, cached);
+      // With an invalid entry, the usual path: it is reported once, after the lock.
+      if (early && early.invalid.length === 0) {
+        const { head, appended } = await appendIfHead(tx, tx.lockKey(LEDGER_LOCK), early);
+        if (appended) return this.appended(early);
+        return this.write(tx, this.seal(entries, head, await this.getRange(tx, head)), onInvalid);
+      }
     }
-    const head = await locked;
+    const head = await lockLedgerHead(tx);
     if (entries.length === 0) return { ...head, firstSeq: head.size + 1 };
-    const sealed = early && early.head.size === head.size && early.head.chainHash === head.chainHash ? early : this.seal(entries, head, await this.getRange(tx, head));
+    return this.write(tx, this.seal(entries, head, await this.getRange(tx, head)), onInvalid);
+  }
+
+  /** Sealed on `head`, or undefined if sealing failed (it fails again, and is reported, on the head under the lock). */
+  private trySeal(entries: readonly AuditEntry[], head: LedgerHead & { range: CompactRange }): SealedAppend | undefined {
+    try {
+      return this.seal(entries, head, head.range);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes records sealed on the head read under the lock (held). */
+  private async write(tx: Transaction, sealed: SealedAppend, onInvalid: ((entry: AuditEntry, error: InvalidRecordError) => void) | undefined): Promise<AppendResult> {
     for (const { entry, error } of sealed.invalid) {
       if (!onInvalid) throw error;
       onInvalid(entry, error);
     }
-    const { rows, instanceRows, studyRows, completed, range, chainHash } = sealed;
     // On PostgreSQL one statement (one round trip) for the four tables.
-    await insertRowsTogether(
-      tx,
-      [
-        { table: 'audit_ledger', columns: LEDGER_COLUMNS, rows },
-        { table: 'audit_ledger_instances', columns: ['sop_instance_uid', 'seq'], rows: instanceRows },
-        { table: 'audit_ledger_studies', columns: ['study_uid', 'seq'], rows: studyRows },
-        { table: 'audit_tree_nodes', columns: ['level', 'node_index', 'hash'], rows: completed.map(n => [n.level, n.index, Buffer.from(n.hash)]) },
-      ],
-      LEDGER_ROWS_PER_STATEMENT,
-    );
+    await insertRowsTogether(tx, ledgerInserts(sealed), LEDGER_ROWS_PER_STATEMENT);
+    return this.appended(sealed);
+  }
+
+  /** The result of a written append; its head (and tree range) cached for the next. */
+  private appended(sealed: SealedAppend): AppendResult {
+    const { head, rows, range, chainHash } = sealed;
     if (rows.length === 0) return { ...head, firstSeq: head.size + 1 };
     const result = { firstSeq: head.size + 1, size: head.size + rows.length, chainHash };
     this.cached = { size: result.size, chainHash: result.chainHash, range };
@@ -172,6 +188,30 @@ export class LedgerAppender {
     if (cached && cached.size === head.size && cached.chainHash === head.chainHash) return cached.range;
     return readCompactRange(tx, head.size);
   }
+}
+
+/** The four tables' rows of sealed records. */
+function ledgerInserts(sealed: SealedAppend): RowsInsert[] {
+  return [
+    { table: 'audit_ledger', columns: LEDGER_COLUMNS, rows: sealed.rows },
+    { table: 'audit_ledger_instances', columns: INSTANCE_COLUMNS, rows: sealed.instanceRows },
+    { table: 'audit_ledger_studies', columns: STUDY_COLUMNS, rows: sealed.studyRows },
+    { table: 'audit_tree_nodes', columns: NODE_COLUMNS, rows: sealed.completed.map(n => [n.level, n.index, Buffer.from(n.hash)]) },
+  ];
+}
+
+/**
+ * PostgreSQL: takes the ledger lock and writes `sealed` if the head under it is the one they were
+ * sealed on (`appended`); otherwise writes nothing and returns that head, the lock held.
+ */
+async function appendIfHead(tx: Transaction, lockKey: string, sealed: SealedAppend): Promise<{ head: LedgerHead; appended: boolean }> {
+  const [records, instances, studies, nodes] = ledgerInserts(sealed).map(insert => toJson(insert.columns, insert.rows));
+  const row = await tx.queryOne<{ head_seq: number | null; head_chain_hash: string | null; appended: boolean }>(
+    'SELECT head_seq, head_chain_hash, appended FROM audit_ledger_append_if_head(?::bigint, ?::bigint, ?, ?::json, ?::json, ?::json, ?::json)',
+    [lockKey, sealed.head.size, sealed.head.chainHash, records!, instances!, studies!, nodes!],
+  );
+  const head = row?.head_seq != null && row.head_chain_hash !== null ? { size: Number(row.head_seq), chainHash: row.head_chain_hash } : { size: 0, chainHash: GENESIS_HEX };
+  return { head, appended: row?.appended === true };
 }
 
 /** `detail.StudyInstanceUIDs` (a QIDO study search names the studies it returned), deduplicated. */

@@ -115,4 +115,40 @@ export const ledgerMigrations: Migration[] = [
         RETURN QUERY SELECT l.seq, l.chain_hash::TEXT FROM audit_ledger l ORDER BY l.seq DESC LIMIT 1;
       END $$;`,
   },
+  {
+    // PostgreSQL: lock, head and write in one round trip (LedgerAppender's appendIfHead), for
+    // records sealed before the lock on the head the process expects. Written only when the head
+    // read under the lock (a statement after it, so a snapshot of its own) is that one; otherwise
+    // nothing is written and the head is returned, with the lock held, to seal on. The rows as
+    // `json_populate_recordset` takes them (insertJsonRows). SQLite has nothing to create.
+    id: 203,
+    name: 'audit ledger: lock, check the head and append in one call',
+    sqlite: 'SELECT 1;',
+    postgres: `
+      CREATE FUNCTION audit_ledger_append_if_head(lock_key BIGINT, expected_seq BIGINT, expected_chain_hash TEXT,
+        records JSON, instances JSON, studies JSON, nodes JSON)
+      RETURNS TABLE (head_seq BIGINT, head_chain_hash TEXT, appended BOOLEAN)
+      LANGUAGE plpgsql VOLATILE AS $$
+      DECLARE
+        found_seq BIGINT;
+        found_chain_hash TEXT;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(lock_key);
+        SELECT l.seq, l.chain_hash INTO found_seq, found_chain_hash FROM audit_ledger l ORDER BY l.seq DESC LIMIT 1;
+        IF found_seq IS DISTINCT FROM expected_seq OR found_chain_hash IS DISTINCT FROM expected_chain_hash THEN
+          RETURN QUERY SELECT found_seq, found_chain_hash, FALSE;
+          RETURN;
+        END IF;
+        INSERT INTO audit_ledger (seq, study_uid, series_uid, sop_count, canonical_content, leaf_hash, chain_hash)
+          SELECT r.seq, r.study_uid, r.series_uid, r.sop_count, r.canonical_content, r.leaf_hash, r.chain_hash
+          FROM json_populate_recordset(NULL::audit_ledger, records) r;
+        INSERT INTO audit_ledger_instances (sop_instance_uid, seq)
+          SELECT r.sop_instance_uid, r.seq FROM json_populate_recordset(NULL::audit_ledger_instances, instances) r;
+        INSERT INTO audit_ledger_studies (study_uid, seq)
+          SELECT r.study_uid, r.seq FROM json_populate_recordset(NULL::audit_ledger_studies, studies) r;
+        INSERT INTO audit_tree_nodes (level, node_index, hash)
+          SELECT r.level, r.node_index, r.hash FROM json_populate_recordset(NULL::audit_tree_nodes, nodes) r;
+        RETURN QUERY SELECT found_seq, found_chain_hash, TRUE;
+      END $$;`,
+  },
 ];

@@ -43,7 +43,8 @@ function insertSql(table: string, columns: readonly string[], suffix: string): s
   return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ?::json) ${suffix}`.trim();
 }
 
-function toJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
+/** The rows as the JSON parameter `json_populate_recordset` takes (bytes as `\x…` hex). */
+export function toJson(columns: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
   return JSON.stringify(
     rows.map(row => {
       const record: Record<string, unknown> = {};
