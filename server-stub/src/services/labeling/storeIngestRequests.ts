@@ -46,11 +46,18 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
   // study of the group in one statement, in sorted order.
   await tx.lock([...new Set(items.filter(c => isLabelEvent(c.event)).map(c => c.event.payload.StudyInstanceUID))].sort().map(study => `labels ${study}`));
 
-  const fresh = await dropDuplicates(tx, items);
-  const valid = await checkRules(tx, fresh, deps.schemas);
+  // Read for every item at once (one round trip on PostgreSQL); duplicates and rule breaks are
+  // then left out, and only what the remaining items name is used.
+  const read = await tx.ingestInputs.read({
+    events: items.map(c => ({ clientId: c.request.clientId, eventId: c.event.eventId })),
+    pairs: items.flatMap(({ event }) => (hasMembership(event) ? [event.payload] : [])),
+    labelIds: items.flatMap(({ event }) => (hasLabelId(event) ? [event.payload.labelId] : [])),
+  });
+  const fresh = dropDuplicates(items, read.stored);
+  const valid = await checkRules(tx, fresh, deps.schemas, read.memberships);
   const labelItems = valid.filter((c): c is Item & { event: LabelEvent } => isLabelEvent(c.event));
   const changeOf = new Map(labelItems.map(c => [c, toLabelChange(c.event, c.request.user.id)]));
-  const input = await loadPlanInput(tx, [...changeOf.values()], requests[0]!.receivedAt);
+  const input = await loadPlanInput(tx, [...changeOf.values()], requests[0]!.receivedAt, read.states);
 
   // Planned request by request, each on the states the one before left: the same versions as
   // storing the requests one after the other.
@@ -122,9 +129,8 @@ function groupByRequest<T extends Item>(items: readonly T[]): Map<IngestRequest,
   return groups;
 }
 
-/** Marks events already stored for their client, or earlier in the group, `duplicate`; the rest. */
-async function dropDuplicates(tx: TransactionalStoreSet, items: Item[]): Promise<Item[]> {
-  const stored = await tx.events.findStored(items.map(c => ({ clientId: c.request.clientId, eventId: c.event.eventId })));
+/** Marks events already stored for their client (`stored`, as findStored names them), or earlier in the group, `duplicate`; the rest. */
+function dropDuplicates(items: Item[], stored: Set<string>): Item[] {
   return items.filter(c => {
     const key = storedEventKey(c.request.clientId, c.event.eventId);
     if (!stored.has(key)) {
@@ -137,13 +143,11 @@ async function dropDuplicates(tx: TransactionalStoreSet, items: Item[]): Promise
 }
 
 /** Rejects events that break a rule; resolves schemas, projects and memberships once per group. */
-async function checkRules(tx: TransactionalStoreSet, items: Item[], schemas: SchemaCache): Promise<Item[]> {
+async function checkRules(tx: TransactionalStoreSet, items: Item[], schemas: SchemaCache, memberships: Set<string>): Promise<Item[]> {
   const projectIds = items.flatMap(({ event }) => ('projectId' in event.payload && event.payload.projectId !== undefined ? [event.payload.projectId] : []));
   await schemas.resolveProjects(tx.projects, projectIds);
   const wanted = items.flatMap(({ event }) => (event.type === 'label.created' || event.type === 'label.modified' ? [{ projectId: event.payload.projectId, version: event.payload.schemaVersion }] : []));
   await schemas.resolve(tx.projects, wanted);
-  const pairs = items.flatMap(({ event }) => (event.type === 'label.created' || event.type === 'label.modified' || event.type === 'case.submitted' ? [event.payload] : []));
-  const memberships = pairs.length > 0 ? await tx.projects.findMemberships(pairs) : new Set<string>();
   return items.filter(({ index, event, results }) => {
     const reason = checkEventRules(event, { schemas, memberships });
     if (reason !== undefined) results[index] = { eventId: event.eventId, index, status: 'rejected', reason };
@@ -152,6 +156,16 @@ async function checkRules(tx: TransactionalStoreSet, items: Item[], schemas: Sch
 }
 
 type LabelEvent = Extract<ClientEvent, { type: 'label.created' | 'label.modified' | 'label.removed' | 'case.submitted' }>;
+
+/** Events whose project must label their study (checkEventRules). */
+function hasMembership(event: ClientEvent): event is Extract<ClientEvent, { type: 'label.created' | 'label.modified' | 'case.submitted' }> {
+  return event.type === 'label.created' || event.type === 'label.modified' || event.type === 'case.submitted';
+}
+
+/** Events naming one label, whose state the plan needs. */
+function hasLabelId(event: ClientEvent): event is Extract<ClientEvent, { type: 'label.created' | 'label.modified' | 'label.removed' }> {
+  return event.type === 'label.created' || event.type === 'label.modified' || event.type === 'label.removed';
+}
 
 export function isLabelEvent(event: ClientEvent): event is LabelEvent {
   return event.type === 'label.created' || event.type === 'label.modified' || event.type === 'label.removed' || event.type === 'case.submitted';

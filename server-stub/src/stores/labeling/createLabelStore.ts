@@ -17,7 +17,8 @@ export interface LabelStore {
   listStudyVersions(StudyInstanceUID: string): Promise<LabelVersion[]>;
 }
 
-interface StateRow {
+/** A `labels` row with its current version's snapshot, as STATE_SELECT reads it. */
+export interface StateRow {
   label_id: string;
   project_id: string;
   study_uid: string;
@@ -44,7 +45,7 @@ interface VersionRow {
   event_id: string;
 }
 
-const STATE_SELECT = `SELECT l.label_id, l.project_id, l.study_uid, l.created_by, l.current_version, l.last_version, l.deleted,
+export const STATE_SELECT = `SELECT l.label_id, l.project_id, l.study_uid, l.created_by, l.current_version, l.last_version, l.deleted,
   l.last_occurred_at, l.last_event_id, l.last_author, v.snapshot
   FROM labels l LEFT JOIN label_versions v ON v.label_id = l.label_id AND v.version = l.current_version`;
 
@@ -139,7 +140,7 @@ export function createLabelStore(db: SqlExecutor): LabelStore {
   };
 }
 
-function toState(row: StateRow): LabelState {
+export function toState(row: StateRow): LabelState {
   return {
     labelId: row.label_id,
     projectId: row.project_id,

@@ -1,6 +1,7 @@
 import type { Database, SqlExecutor, Transaction } from '../db/Database.js';
 import { createCaseStore, type CaseStore } from './createCaseStore.js';
 import { createClientEventStore, type ClientEventStore } from './createClientEventStore.js';
+import { createIngestReader, type IngestReader } from './createIngestReader.js';
 import { createIngestWriter, type IngestWriter } from './createIngestWriter.js';
 import { createLabelStore, type LabelStore } from './createLabelStore.js';
 import { createProjectStore, type ProjectStore } from './createProjectStore.js';
@@ -15,6 +16,8 @@ export interface LabelingStoreSet {
   timing: TimingStore;
   /** The writes of an ingest, several tables at once. */
   ingest: IngestWriter;
+  /** The reads of an ingest before it plans, several tables at once. */
+  ingestInputs: IngestReader;
 }
 
 export interface TransactionalStoreSet extends LabelingStoreSet {
@@ -30,7 +33,7 @@ export interface LabelingStores extends LabelingStoreSet {
 }
 
 function createSet(db: SqlExecutor): LabelingStoreSet {
-  return {
+  const stores = {
     projects: createProjectStore(db),
     labels: createLabelStore(db),
     events: createClientEventStore(db),
@@ -38,6 +41,7 @@ function createSet(db: SqlExecutor): LabelingStoreSet {
     timing: createTimingStore(db),
     ingest: createIngestWriter(db),
   };
+  return { ...stores, ingestInputs: createIngestReader(db, stores) };
 }
 
 /** Projects, schemas, labels and their versions, client events, cases and timing, on either backend. */
