@@ -18,6 +18,8 @@ import { parseBinaryCopyRecords } from './parseBinaryCopyRecords.js';
 export interface RecordRangeReader {
   /** Up to `limit` records with afterSeq < seq (≤ untilSeq when given), in seq order. */
   readPage(afterSeq: number, untilSeq: number | undefined, limit: number): Promise<CanonicalLedgerRecord[]>;
+  /** Reading runs on this thread, blocking it (better-sqlite3): nothing gained by reading a page early. */
+  blocking: boolean;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,8 @@ const toRecord = (row: RecordTuple): CanonicalLedgerRecord => ({ seq: Number(row
 export function createDatabaseRangeReader(db: SqlExecutor): RecordRangeReader {
   return {
     readPage: async (afterSeq, untilSeq, limit) => cutAt(await readRecordPage(db, afterSeq, limit), untilSeq),
+    // As before for both dialects: it is used for `:memory:`, for reading on after a misfit, and in tests.
+    blocking: false,
     close: async () => undefined,
   };
 }
@@ -61,6 +65,7 @@ async function openSqliteReader(path: string): Promise<RecordRangeReader> {
     async readPage(afterSeq, untilSeq, limit) {
       return cutAt((page.all(afterSeq, limit) as RecordTuple[]).map(toRecord), untilSeq);
     },
+    blocking: true,
     async close() {
       connection.close();
     },
@@ -93,6 +98,8 @@ async function openPostgresReader(url: string, snapshot: string | undefined): Pr
       buffer = data;
       return cutAt(parseBinaryCopyRecords(data, length), untilSeq);
     },
+    // PostgreSQL's backend reads the next page while this thread checks the last.
+    blocking: false,
     async close() {
       await client.query('COMMIT').catch(() => undefined);
       await client.end();

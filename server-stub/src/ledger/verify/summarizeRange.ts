@@ -5,6 +5,7 @@
  * not so, an earlier range has a problem, or the joining side sees that the range does not fit
  * and reads on from where the ledger stopped making sense (verifyStoredLedger.ts).
  */
+import type { CanonicalLedgerRecord } from '../core/ledgerRecord.js';
 import type { RecordRangeReader } from './recordRangeReader.js';
 import { summarizePageTask, type PageResult } from './recordPageTask.js';
 
@@ -29,17 +30,22 @@ export interface RangePage extends PageResult {
   lastSeq: number;
 }
 
-/** Yields the range's pages in order; the next one is read while the caller handles the last. */
+/**
+ * Yields the range's pages in order. The next one is read while the caller handles the last,
+ * unless the reader blocks this thread to read (then it is read after: reading early would
+ * overlap nothing and only keep two pages alive).
+ */
 export async function* summarizeRange(reader: RecordRangeReader, task: RangeTask): AsyncGenerator<RangePage> {
   let boundary = 0;
   let position = task.startIndex;
-  let next = reader.readPage(task.afterSeq, task.untilSeq, task.pageSize);
+  let next: Promise<CanonicalLedgerRecord[]> | undefined = reader.readPage(task.afterSeq, task.untilSeq, task.pageSize);
   try {
     for (;;) {
-      const records = await next;
+      const records: CanonicalLedgerRecord[] = await next!;
       if (records.length === 0) return;
       const lastSeq = records[records.length - 1]!.seq;
-      next = records.length < task.pageSize ? Promise.resolve([]) : reader.readPage(lastSeq, task.untilSeq, task.pageSize);
+      const readNext = (): Promise<CanonicalLedgerRecord[]> => (records.length < task.pageSize ? Promise.resolve([]) : reader.readPage(lastSeq, task.untilSeq, task.pageSize));
+      next = reader.blocking ? undefined : readNext();
       for (let from = 0; from < records.length; ) {
         while (task.boundaries[boundary] !== undefined && task.boundaries[boundary]! <= position) boundary++;
         const limit = task.boundaries[boundary] === undefined ? Infinity : task.boundaries[boundary]! - position;
@@ -49,8 +55,9 @@ export async function* summarizeRange(reader: RecordRangeReader, task: RangeTask
         position += to - from;
         from = to;
       }
+      next ??= readNext();
     }
   } finally {
-    await next.catch(() => undefined);
+    await next?.catch(() => undefined);
   }
 }

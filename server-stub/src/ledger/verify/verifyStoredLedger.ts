@@ -12,7 +12,7 @@
  * snapshot (REPEATABLE READ, exported to the workers), so all see the same ledger.
  */
 import { areHashesEqual, CompactRange, LedgerVerifier, type CompactRangeData, type LedgerProblem, type LedgerVerificationReport, type TreeNodeHash } from '../core/index.js';
-import type { Database, SqlExecutor } from '../../stores/db/Database.js';
+import type { Database, Dialect, SqlExecutor } from '../../stores/db/Database.js';
 import { parseDatabaseUrl } from '../../stores/db/openDatabase.js';
 import { readCheckpoints } from '../checkpoints/checkpointStore.js';
 import { isStoredNode, STORED_NODE_MIN_LEVEL } from '../store/treeNodeStore.js';
@@ -46,13 +46,14 @@ export type StoredLedgerReport = LedgerVerificationReport & { storedCheckpoints:
 
 /**
  * Records per query, and at most per page summary: large enough to amortize a query and a
- * message, small enough that the pages alive (the one being checked and the next, read
- * meanwhile) stay small in the young generation, which every scavenge copies. The CLI on
- * 200,000 records, 2-core machine, medians of 5 (2026-11-28): 5,000 a page gave SQLite 0.71 s
- * and PostgreSQL 0.86 s; 2,000 gave 0.57 / 0.77 s; 1,000 gave 0.57 / 0.80 s (PostgreSQL's
- * backends then spend 290 ms instead of 240 on the 200 queries); 500 gave 0.58 / 0.89 s.
+ * message, small enough that the pages alive stay small in the young generation, which every
+ * scavenge copies. The CLI on 200,000 records, 2-core machine, medians of 5–7 (2026-11-28):
+ * PostgreSQL 0.86 s with 5,000 a page, 0.77 s with 2,000, 0.80 s with 1,000 (its backends then
+ * spend 290 ms instead of 240 on the 200 queries), 0.89 s with 500. SQLite 0.71 s with 5,000,
+ * 0.57 s with 2,000 or 1,000; reading each page only once the last is checked (the reader
+ * blocks this thread anyway: summarizeRange), 1,000 then beat 2,000 by 0.03–0.04 s.
  */
-const PAGE_SIZE = 2_000;
+const PAGE_SIZE: Record<Dialect, number> = { sqlite: 1_000, postgres: 2_000 };
 /** Ranges per thread (planRanges keeps each at least a page). */
 const RANGES_PER_THREAD = 4;
 
@@ -91,7 +92,7 @@ async function verifyInSnapshot(db: SqlExecutor, pool: RangeWorkerPool, options:
 
 /** Feeds every page to the verifier in ledger order (up to its first problem); returns the first stored-subtree problem. */
 async function checkRecords(db: SqlExecutor, verifier: LedgerVerifier, pool: RangeWorkerPool, options: VerifyOptions, snapshot: string | undefined): Promise<LedgerProblem | undefined> {
-  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const pageSize = options.pageSize ?? PAGE_SIZE[db.dialect];
   // Pages end at every checkpoint size: the verifier checks a checkpoint between two pages.
   const boundaries = verifier.getBoundaries();
   const maxSeq = Number((await db.queryOne<{ max_seq: number | null }>('SELECT max(seq) AS max_seq FROM audit_ledger'))?.max_seq ?? 0);
