@@ -44,7 +44,9 @@ export async function runAuditCommand(args: string[], out: Output = console): Pr
     const verifierKeys = values.key?.length ? values.key.map(key => resolveVerifierKey(key, signingKeyFile, out, core)) : [resolveVerifierKey(undefined, signingKeyFile, out, core)];
     const origin = values.origin ?? core.parseVerifierKey(verifierKeys[0]!).name;
     const extraCheckpoints = values.checkpoints ? readCheckpointDir(values.checkpoints) : [];
-    const db = await openDatabase(databaseUrl, { poolMax: 1 });
+    // Read-only: on SQLite no writer connection and no checkpointing thread to start (PostgreSQL
+    // reads in a READ ONLY transaction: verifyStoredLedger).
+    const db = await openDatabase(databaseUrl, { poolMax: 1, readOnly: true });
     try {
       const started = performance.now();
       const report = await verifyStoredLedger(db, { origin, verifierKeys, extraCheckpoints, databaseUrl, pool });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from './Database.js';
@@ -86,5 +86,21 @@ describe('SQLite adapter', () => {
   it('refuses work after close', async () => {
     await db.close();
     await expect(db.query('SELECT 1')).rejects.toThrow(/closed/);
+  });
+
+  // `readingroom audit verify` reads this way: it must never write, nor create a database.
+  it('opens read-only: reads committed data, refuses every write, changes nothing, and needs an existing file', async () => {
+    await db.run('INSERT INTO log (writer, step) VALUES (?, ?)', ['w', 1]);
+    const readOnly = openSqliteDatabase(join(dir, 'test.sqlite'), { readOnly: true });
+    expect(await readOnly.query('SELECT writer, step FROM log')).toEqual([{ writer: 'w', step: 1 }]);
+    await expect(readOnly.run('INSERT INTO log (writer, step) VALUES (?, ?)', ['r', 2])).rejects.toMatchObject({ name: 'DatabaseError', dialect: 'sqlite' });
+    await expect(readOnly.exec('DELETE FROM log')).rejects.toMatchObject({ name: 'DatabaseError' });
+    await expect(readOnly.transaction(async tx => tx.run('DELETE FROM log'))).rejects.toMatchObject({ name: 'DatabaseError' });
+    await expect(readOnly.query('DELETE FROM log')).rejects.toMatchObject({ name: 'DatabaseError' });
+    await readOnly.close();
+    await expect(readOnly.query('SELECT 1')).rejects.toThrow(/closed/);
+    expect(await db.query('SELECT writer, step FROM log')).toEqual([{ writer: 'w', step: 1 }]);
+    expect(() => openSqliteDatabase(join(dir, 'missing.sqlite'), { readOnly: true })).toThrow();
+    expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
   });
 });

@@ -9,6 +9,11 @@ import { startSqliteCheckpointer, WRITER_AUTOCHECKPOINT_PAGES } from './startSql
 export interface SqliteOptions {
   /** How long a statement waits for another process's write lock before failing (ms). */
   busyTimeoutMs?: number;
+  /**
+   * SQLite only: one read-only connection and nothing else (openReadOnly), for commands that
+   * only read, such as `readingroom audit verify`. Every write fails.
+   */
+  readOnly?: boolean;
 }
 
 type Connection = BetterSqlite3.Database;
@@ -26,6 +31,7 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 export function openSqliteDatabase(path: string, options: SqliteOptions = {}): Database {
   const inMemory = path === ':memory:';
+  if (options.readOnly && !inMemory) return openReadOnly(path, options.busyTimeoutMs ?? 5000);
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const writer = connect(path, busyTimeoutMs, false);
@@ -111,6 +117,43 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): D
       } finally {
         release();
       }
+    },
+  };
+}
+
+/**
+ * An existing database file on one read-only connection: no writer (which would switch the file
+ * to WAL mode and take the write lock to begin), no checkpointing thread (a thread to start, a
+ * driver to load again). A read-only connection cannot remove the -wal and -shm files when it
+ * closes: they stay beside a database in WAL mode until the server's next clean close.
+ */
+function openReadOnly(path: string, busyTimeoutMs: number): Database {
+  let connection: Connection;
+  try {
+    connection = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+  } catch (error) {
+    throw translateError(error);
+  }
+  const reads = new Statements(connection);
+  let closed = false;
+  const read = async <T>(work: () => T): Promise<T> => {
+    if (closed) throw closedError();
+    return work();
+  };
+  const refuse = async (): Promise<never> => {
+    throw new DatabaseError('SQLite: the database was opened read-only', 'other', 'sqlite', 'SQLITE_READONLY');
+  };
+  return {
+    dialect: 'sqlite',
+    query: <T>(sql: string, params: SqlParams = []) => read(() => all<T>(reads.prepare(sql), params)),
+    queryOne: <T>(sql: string, params: SqlParams = []) => read(() => get<T>(reads.prepare(sql), params)),
+    run: refuse,
+    exec: refuse,
+    transaction: refuse,
+    async close() {
+      if (closed) return;
+      closed = true;
+      connection.close();
     },
   };
 }
