@@ -243,9 +243,9 @@ the 2 cores. Group commit (concurrent clients) saves the per-transaction work (c
 \`client_events\` with its payload costs most), the rest the service (contract validation, label planning with the RFC 8785 form and SHA-256 of each
 snapshot) and the ledger (sealing: record rules and RFC 8785 once, about 6 µs per record; leaf, chain and Merkle hashes; its rows). WAL checkpoints run
 in a worker thread. On PostgreSQL each round trip costs 0.2–1 ms on this machine however small, PostgreSQL's own work shares the 2 cores with Node,
-and each COMMIT waits for the WAL flush; the duplicate and label-state lookups probe the unique index once per id. A batch takes 7 round trips
-(BEGIN; the study locks; one statement for the duplicate, membership and label-state lookups; the case submissions; the ingest rows; the ledger;
-COMMIT): the ledger's records are sealed, on the head the process last wrote, while
+and each COMMIT waits for the WAL flush; the duplicate and label-state lookups probe the unique index once per id. A batch takes 5 round trips
+(BEGIN with the study locks, one simple query; one statement for the duplicate, membership and label-state lookups and the case submissions of
+the group's studies; the ingest rows; the ledger; COMMIT): the ledger's records are sealed, on the head the process last wrote, while
 PostgreSQL writes the batch's rows, and its lock, head check and rows are one call (\`audit_ledger_append_if_head\`, sealed again only if the head moved).
 ${asyncCommit.length ? `With \`synchronous_commit=off\` (a site setting, not changed here: a crash of the database server may then lose the last commits of about 0.6 s, never corrupt or reorder them) the ledger rows reach ${asyncCommit.map(a => `${fmt(a.ledger)} events/s in batches of ${a.batchSize} (${fmt(a.durable)} durable; ${a.ledger <= a.durableMax ? 'within the spread of the durable rounds' : `${(a.ledger / a.durable).toFixed(2)} times the durable median`})`).join(', ')}.` : ''}
 `);

@@ -5,9 +5,15 @@ import { submissionKey, type LabelChange, type PlanInput } from './planLabelChan
 /**
  * Reads what the label rules need for these changes: the labels they name (unless `loaded`
  * holds them), every label of each submitting labeler's case, and the known submissions of the
- * cases involved.
+ * cases involved (unless `loadedSubmissions` holds them: read before, of these cases and maybe more).
  */
-export async function loadPlanInput(tx: TransactionalStoreSet, changes: readonly LabelChange[], recordedAt: string, loaded?: readonly LabelState[]): Promise<PlanInput> {
+export async function loadPlanInput(
+  tx: TransactionalStoreSet,
+  changes: readonly LabelChange[],
+  recordedAt: string,
+  loaded?: readonly LabelState[],
+  loadedSubmissions?: readonly CaseSubmissionRecord[],
+): Promise<PlanInput> {
   const states = new Map<string, LabelState>();
   const labelIds = changes.flatMap(c => ('snapshot' in c ? [c.snapshot.labelId] : 'removal' in c ? [c.removal.labelId] : []));
   // `loaded`: states read before (of these labels and maybe more); only these labels' are used.
@@ -26,7 +32,7 @@ export async function loadPlanInput(tx: TransactionalStoreSet, changes: readonly
     }
   }
   const submissions = new Map<string, CaseSubmissionRecord>();
-  for (const found of await tx.cases.findSubmissions([...cases.values()])) {
+  for (const found of loadedSubmissions ?? (await tx.cases.findSubmissions([...cases.values()]))) {
     const key = submissionKey(found.projectId, found.StudyInstanceUID, found.userId);
     if (cases.has(key)) submissions.set(key, found);
   }

@@ -57,7 +57,7 @@ export async function storeIngestRequests(tx: TransactionalStoreSet, requests: r
   const valid = await checkRules(tx, fresh, deps.schemas, read.memberships);
   const labelItems = valid.filter((c): c is Item & { event: LabelEvent } => isLabelEvent(c.event));
   const changeOf = new Map(labelItems.map(c => [c, toLabelChange(c.event, c.request.user.id)]));
-  const input = await loadPlanInput(tx, [...changeOf.values()], requests[0]!.receivedAt, read.states);
+  const input = await loadPlanInput(tx, [...changeOf.values()], requests[0]!.receivedAt, read.states, read.submissions);
 
   // Planned request by request, each on the states the one before left: the same versions as
   // storing the requests one after the other.

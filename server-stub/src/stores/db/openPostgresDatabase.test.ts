@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { createTestDatabaseUrl, testPostgresUrl, type TestDatabaseUrl } from '../../../test/testDatabase.js';
 import type { Database } from './Database.js';
 import { DatabaseError } from './DatabaseError.js';
@@ -102,6 +103,49 @@ describe('PostgreSQL adapter', () => {
     await holding;
     await elsewhere.close();
     await second.drop();
+  });
+
+  it('sends BEGIN with the first locks (one round trip) or before the first statement, and keeps the transaction whole', async () => {
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    const spy = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const first = args[0] as string | { text: string };
+      sent.push(typeof first === 'string' ? first : first.text);
+      return (original as (...a: unknown[]) => unknown).apply(this, args) as never;
+    });
+    try {
+      const fail = new Error('after the writes');
+      // Locks first: BEGIN and the locks in one simple query; an error undoes what followed.
+      await expect(
+        db.transaction(async tx => {
+          await tx.lock(['lazy a', 'lazy b']);
+          await tx.run('INSERT INTO n (v) VALUES (?)', [101]);
+          throw fail;
+        }),
+      ).rejects.toBe(fail);
+      expect(sent.splice(0)).toEqual([expect.stringMatching(/^BEGIN; SELECT pg_advisory_xact_lock\('-?\d+'::bigint\); SELECT pg_advisory_xact_lock\('-?\d+'::bigint\);$/), 'INSERT INTO n (v) VALUES ($1)', 'ROLLBACK']);
+      // A statement first: BEGIN just before it, the same transaction to the end.
+      await expect(
+        db.transaction(async tx => {
+          await Promise.all([tx.run('INSERT INTO n (v) VALUES (?)', [102]), tx.run('INSERT INTO n (v) VALUES (?)', [103])]);
+          throw fail;
+        }),
+      ).rejects.toBe(fail);
+      expect(sent.splice(0)).toEqual(['BEGIN', 'INSERT INTO n (v) VALUES ($1)', 'INSERT INTO n (v) VALUES ($1)', 'ROLLBACK']);
+      // Nothing sent, nothing to commit.
+      await expect(db.transaction(async () => 'nothing')).resolves.toBe('nothing');
+      expect(sent.splice(0)).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.query('SELECT v FROM n WHERE v > 100')).toEqual([]);
+    // Committed when it succeeds, the locks held to the end (the serializing tests above).
+    await db.transaction(async tx => {
+      await tx.lock('lazy a');
+      await tx.run('INSERT INTO n (v) VALUES (?)', [104]);
+    });
+    expect(await db.query('SELECT v FROM n WHERE v > 100')).toEqual([{ v: 104 }]);
+    await db.run('DELETE FROM n WHERE v > 100');
   });
 
   it('prepares writes once per connection, and they survive a schema change', async () => {

@@ -80,37 +80,62 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
       }
       let active = true;
       let broken: Error | undefined;
+      // BEGIN is sent with the transaction's first statement: in the same round trip when that
+      // takes locks (one simple query; lock keys are integers, so they go in the text), just
+      // before it otherwise. READ COMMITTED takes a snapshot per statement, not at BEGIN, so
+      // nothing reads differently; a transaction that sends nothing has nothing to commit.
+      // Statements wait for BEGIN's answer (none may run outside the transaction) and are queued
+      // on the connection in the order they were called.
+      // Once BEGIN has answered, a statement goes to the connection at once, in the call (not a
+      // turn later): the ingest sends its rows, then seals the ledger's records while PostgreSQL
+      // writes them.
+      let begun: Promise<unknown> | undefined;
+      let open = false;
       const check = () => {
         if (!active) throw new Error('This transaction has already ended; use the database, or a new transaction.');
       };
+      const inTransaction = async <T>(statement: () => Promise<T>): Promise<T> => {
+        check();
+        if (open) return statement();
+        begun ??= client.query('BEGIN').then(
+          () => (open = true),
+          error => Promise.reject(translatePgError(error, where)),
+        );
+        return begun.then(statement);
+      };
       const tx: Transaction = {
         dialect: 'postgres',
-        query: async <T>(sql: string, params: SqlParams = []) => (check(), (await run(client, sql, params)).rows as T[]),
-        queryOne: async <T>(sql: string, params: SqlParams = []) => (check(), (await run(client, sql, params)).rows[0] as T | undefined),
-        run: async (sql, params = []) => (check(), changes(await run(client, sql, params))),
-        exec: async script => {
-          check();
-          await client.query(script).catch(error => Promise.reject(translatePgError(error, where)));
-        },
+        query: <T>(sql: string, params: SqlParams = []) => inTransaction(async () => (await run(client, sql, params)).rows as T[]),
+        queryOne: <T>(sql: string, params: SqlParams = []) => inTransaction(async () => (await run(client, sql, params)).rows[0] as T | undefined),
+        run: (sql, params = []) => inTransaction(async () => changes(await run(client, sql, params))),
+        exec: script => inTransaction(() => client.query(script).then(() => undefined, error => Promise.reject(translatePgError(error, where)))),
         lock: async name => {
           check();
-          const names = typeof name === 'string' ? [name] : name;
-          if (names.length === 1) await run(client, 'SELECT pg_advisory_xact_lock(?::bigint)', [lockKey(names[0]!)]);
+          const keys = (typeof name === 'string' ? [name] : name).map(lockKey);
+          if (keys.length === 0) return;
+          if (!begun) {
+            // In array order: the statements of a simple query run one after the other.
+            begun = client.query(`BEGIN; ${keys.map(key => `SELECT pg_advisory_xact_lock('${integerLiteral(key)}'::bigint);`).join(' ')}`).then(
+              () => (open = true),
+              error => Promise.reject(translatePgError(error, where)),
+            );
+            await begun;
+          } else if (keys.length === 1) await inTransaction(() => run(client, 'SELECT pg_advisory_xact_lock(?::bigint)', [keys[0]!]));
           // In array order: rows come in ordinality order (the plan has no sort; ORDER BY states it).
-          else if (names.length > 1) await run(client, LOCK_SEVERAL, [JSON.stringify(names.map(lockKey))]);
+          else await inTransaction(() => run(client, LOCK_SEVERAL, [JSON.stringify(keys)]));
         },
         lockKey,
       };
       try {
-        await client.query('BEGIN');
         if (transactionOptions?.lock) await tx.lock(transactionOptions.lock);
         const result = await fn(tx);
-        await client.query('COMMIT');
+        if (begun) await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => {
-          broken = rollbackError;
-        });
+        if (begun)
+          await client.query('ROLLBACK').catch((rollbackError: Error) => {
+            broken = rollbackError;
+          });
         throw translatePgError(error, where);
       } finally {
         active = false;
@@ -124,6 +149,12 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
       return closing;
     },
   };
+}
+
+/** A lock key as SQL text: only an integer (lockKey's output) ever goes into a statement's text. */
+function integerLiteral(key: string): string {
+  if (!/^-?\d{1,20}$/.test(key)) throw new Error(`not an advisory lock key: ${key}`);
+  return key;
 }
 
 const LOCK_SEVERAL = 'SELECT pg_advisory_xact_lock(t.k::bigint) FROM json_array_elements_text(?::json) WITH ORDINALITY AS t(k, n) ORDER BY t.n';
