@@ -48,7 +48,7 @@ const READ_ALL = `SELECT
   (SELECT COALESCE(json_agg(s), '[]') FROM json_array_elements_text(?::json) AS k(label_id),
     LATERAL (${STATE_SELECT} WHERE l.label_id = k.label_id LIMIT 1) s) AS states,
   (SELECT COALESCE(json_agg(json_build_array(c.project_id, c.study_uid, c.user_id, c.occurred_at, c.event_id, c.recorded_at)), '[]')
-    FROM (SELECT DISTINCT project_id, study_uid FROM json_to_recordset(?::json) AS p(project_id TEXT, study_uid TEXT)) k,
+    FROM json_to_recordset(?::json) AS k(project_id TEXT, study_uid TEXT),
     LATERAL (SELECT * FROM case_submissions WHERE project_id = k.project_id AND study_uid = k.study_uid) c) AS submissions`;
 
 type SubmissionTuple = [projectId: string, StudyInstanceUID: string, userId: string, occurredAt: string, eventId: string, recordedAt: string];
@@ -67,7 +67,7 @@ export function createIngestReader(db: SqlExecutor, stores: Pick<LabelingStoreSe
         JSON.stringify(events.map(e => ({ client_id: e.clientId, event_id: e.eventId }))),
         JSON.stringify([...new Set(pairs.map(p => p.StudyInstanceUID))]),
         JSON.stringify([...new Set(labelIds)]),
-        JSON.stringify(pairs.map(p => ({ project_id: p.projectId, study_uid: p.StudyInstanceUID }))),
+        JSON.stringify([...new Map(pairs.map(p => [membershipKey(p.projectId, p.StudyInstanceUID), { project_id: p.projectId, study_uid: p.StudyInstanceUID }])).values()]),
       ]);
       return {
         stored: new Set((row?.stored ?? []).map(([clientId, eventId]) => storedEventKey(clientId, eventId))),
