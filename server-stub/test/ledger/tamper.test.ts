@@ -115,5 +115,24 @@ describe(`the ledger refuses changes, and audit verify catches the ones made any
       await db.run('UPDATE audit_tree_nodes SET hash = ? WHERE level = 8 AND node_index = 2', [Buffer.alloc(32, 1)]);
       await expectProblem('modified', { seq: 513 });
     });
+
+    // Subtrees are compared in batches (one query for all here, or one per page): the first
+    // reported is the first to complete, as leaf by leaf (8/1 completes with its parent 9/0, children first).
+    it.each([undefined, 1])('the first wrong or missing stored subtree, comparing %p subtrees a query', async nodesPerQuery => {
+      const check = async (seq: number, subtree: string, state: string) => {
+        const report = await verifyStoredLedger(db, { origin: key.origin, verifierKeys: [key.verifierKey], pageSize: 500, nodesPerQuery });
+        expect(report).toMatchObject({ ok: false, records: seq - 1, problem: { kind: 'modified', seq } });
+        if (!report.ok) expect(report.problem.message).toContain(`subtree ${subtree} (records ${seq} to`);
+        if (!report.ok) expect(report.problem.message).toContain(`is ${state}`);
+      };
+      await db.run('DELETE FROM audit_tree_nodes WHERE level = 10 AND node_index = 0');
+      await check(1, '10/0', 'missing');
+      await db.run('UPDATE audit_tree_nodes SET hash = ? WHERE level = 8 AND node_index = 3', [Buffer.alloc(32, 2)]);
+      await check(769, '8/3', 'wrong');
+      await db.run('UPDATE audit_tree_nodes SET hash = ? WHERE level = 9 AND node_index = 0', [Buffer.alloc(32, 3)]);
+      await check(1, '9/0', 'wrong');
+      await db.run('UPDATE audit_tree_nodes SET hash = ? WHERE level = 8 AND node_index = 1', [Buffer.alloc(32, 4)]);
+      await check(257, '8/1', 'wrong');
+    });
   });
 });
