@@ -91,7 +91,7 @@ function hasContentFields(record: object): boolean {
  * The compact range of leaves [begin, begin + n) (CompactRange.appendLeaf for each), and the
  * nodes of at least minLevel it completes, in the order CompactRange would report them.
  */
-function hashSubtrees(leaves: Buffer, begin: number, minLevel: number): { nodes: { level: number; hash: Uint8Array }[]; completed: TreeNodeHash[] } {
+export function hashSubtrees(leaves: Buffer, begin: number, minLevel: number): { nodes: { level: number; hash: Uint8Array }[]; completed: TreeNodeHash[] } {
   const stack = Buffer.allocUnsafe(MAX_RANGE_NODES * HASH_SIZE);
   const levels: number[] = [];
   const input = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
@@ -110,7 +110,9 @@ function hashSubtrees(leaves: Buffer, begin: number, minLevel: number): { nodes:
     while (top >= 2 && levels[top - 2] === levels[top - 1] && end % (2 * width) === 0) {
       const left = (top - 2) * HASH_SIZE;
       for (let b = 0; b < 2 * HASH_SIZE; b++) input[1 + b] = stack[left + b]!;
-      stack.write(hash('sha256', input, 'binary'), left, HASH_SIZE, 'latin1');
+      const parent = hash('sha256', input, 'binary');
+      // Byte by byte: cheaper than Buffer#write for 32 bytes.
+      for (let b = 0; b < HASH_SIZE; b++) stack[left + b] = parent.charCodeAt(b);
       levels.pop();
       top--;
       const level = ++levels[top - 1]!;

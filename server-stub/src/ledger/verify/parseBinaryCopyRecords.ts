@@ -1,11 +1,14 @@
 /**
  * The ledger rows of a `COPY (SELECT seq, canonical_content, leaf_hash, chain_hash ...) TO STDOUT
  * (FORMAT binary)` (PostgreSQL's binary copy format: a signature and header, then per row a field
- * count and each field as a length and its bytes, then -1) as the records node-postgres would
- * have returned for the same SELECT: text decoded as UTF-8 the same way, the BIGINT seq as a
- * number, NULL as null (the columns are NOT NULL: a null then fails verification like any other
- * wrong value). Anything that is not that format throws.
+ * count and each field as a length and its bytes, then -1). indexBinaryCopyRows finds each row's
+ * fields in the bytes (for summarizeCanonicalRows, which checks them there); decodeCopyRecords
+ * gives the records node-postgres would have returned for the same SELECT: text decoded as UTF-8
+ * the same way, the BIGINT seq as a number, NULL as null (the columns are NOT NULL: a null then
+ * fails verification like any other wrong value). Anything that is not that format throws.
  */
+import type { CanonicalRows } from '../core/summarizeCanonicalRows.js';
+import { FIELDS as ROW_FIELDS } from '../core/summarizeCanonicalRows.js';
 import type { CanonicalLedgerRecord } from '../core/ledgerRecord.js';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
@@ -13,35 +16,64 @@ const FIELDS = 4;
 /** 2^53 / 2^32: a BIGINT whose high word is below this is exact as hi * 2^32 + lo. */
 const SAFE_HIGH_WORD = 0x200000;
 
-/** The records in `data[0, length)`: one whole COPY output, header to trailer. */
-export function parseBinaryCopyRecords(data: Buffer, length = data.length): CanonicalLedgerRecord[] {
+/** `seqs`: a NULL seq is 0, as Number(null) of node-postgres's row (no position has it). */
+export interface CopyRows extends CanonicalRows {
+  count: number;
+}
+
+/** The rows in `data[0, length)`: one whole COPY output, header to trailer. */
+export function indexBinaryCopyRows(data: Buffer, length = data.length): CopyRows {
   if (length < SIGNATURE.length + 8 || data.compare(SIGNATURE, 0, SIGNATURE.length, 0, SIGNATURE.length) !== 0) throw new Error('not PostgreSQL binary COPY output');
   let at = SIGNATURE.length + 4; // the flags word (no OIDs: the query selects none)
   at += 4 + data.readUInt32BE(at); // the header extension, skipped
-  const records: CanonicalLedgerRecord[] = [];
+  let seqs = new Float64Array(1024);
+  let fields = new Int32Array(1024 * ROW_FIELDS);
+  let count = 0;
   for (;;) {
     need(at + 2, length);
-    const fields = data.readInt16BE(at);
+    const fieldCount = data.readInt16BE(at);
     at += 2;
-    if (fields === -1) break;
-    if (fields !== FIELDS) throw new Error(`binary COPY row with ${fields} fields, expected ${FIELDS}`);
+    if (fieldCount === -1) break;
+    if (fieldCount !== FIELDS) throw new Error(`binary COPY row with ${fieldCount} fields, expected ${FIELDS}`);
+    if (count === seqs.length) {
+      seqs = grown(seqs, new Float64Array(2 * seqs.length));
+      fields = grown(fields, new Int32Array(2 * fields.length));
+    }
     const seqLength = field(data, at, length);
-    const seq = seqLength === -1 ? null : readBigint(data, at + 4, seqLength);
+    seqs[count] = seqLength === -1 ? 0 : readBigint(data, at + 4, seqLength);
     at += 4 + Math.max(0, seqLength);
-    const contentLength = field(data, at, length);
-    const canonicalContent = text(data, at + 4, contentLength);
-    at += 4 + Math.max(0, contentLength);
-    const leafLength = field(data, at, length);
-    const leafHash = text(data, at + 4, leafLength);
-    at += 4 + Math.max(0, leafLength);
-    const chainLength = field(data, at, length);
-    const chainHash = text(data, at + 4, chainLength);
-    at += 4 + Math.max(0, chainLength);
-    // As recordRangeReader's rows: Number(null) is 0, and nulls stay null (both fail verification).
-    records.push({ seq: Number(seq), canonicalContent, leafHash, chainHash } as CanonicalLedgerRecord);
+    const row = count * ROW_FIELDS;
+    for (let k = 0; k < 3; k++) {
+      const size = field(data, at, length);
+      fields[row + 2 * k] = at + 4;
+      fields[row + 2 * k + 1] = size;
+      at += 4 + Math.max(0, size);
+    }
+    count++;
   }
   if (at !== length) throw new Error('binary COPY output continues after its trailer');
+  return { data, count, seqs, fields };
+}
+
+/** Rows [from, to) as the records node-postgres would return. */
+export function decodeCopyRecords(rows: CopyRows, from = 0, to = rows.count): CanonicalLedgerRecord[] {
+  const { data, seqs, fields } = rows;
+  const text = (field: number): string | null => (fields[field + 1]! === -1 ? null : data.toString('utf8', fields[field]!, fields[field]! + fields[field + 1]!));
+  const records: CanonicalLedgerRecord[] = [];
+  for (let i = from; i < to; i++) {
+    const row = i * ROW_FIELDS;
+    records.push({ seq: seqs[i]!, canonicalContent: text(row), leafHash: text(row + 2), chainHash: text(row + 4) } as CanonicalLedgerRecord);
+  }
   return records;
+}
+
+export function parseBinaryCopyRecords(data: Buffer, length = data.length): CanonicalLedgerRecord[] {
+  return decodeCopyRecords(indexBinaryCopyRows(data, length));
+}
+
+function grown<T extends Float64Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 function need(end: number, length: number): void {
@@ -55,10 +87,6 @@ function field(data: Buffer, at: number, length: number): number {
   if (size < -1) throw new Error(`binary COPY field of length ${size}`);
   need(at + 4 + Math.max(0, size), length);
   return size;
-}
-
-function text(data: Buffer, at: number, size: number): string | null {
-  return size === -1 ? null : data.toString('utf8', at, at + size);
 }
 
 /** int8send's 8 bytes, as node-postgres's Number(text) would give (exact below 2^53, rounded alike above). */

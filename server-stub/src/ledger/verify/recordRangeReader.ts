@@ -13,11 +13,13 @@ import type { SqlExecutor } from '../../stores/db/Database.js';
 import { parseDatabaseUrl } from '../../stores/db/openDatabase.js';
 import { readRecordPage } from '../store/readLedgerRecords.js';
 import { copyOutOf } from './copyOutOf.js';
-import { parseBinaryCopyRecords } from './parseBinaryCopyRecords.js';
+import { withoutCloudflareProbe } from './withoutCloudflareProbe.js';
+import { indexBinaryCopyRows } from './parseBinaryCopyRecords.js';
+import { copyRowsPage, recordArrayPage, type RecordPage } from './recordPage.js';
 
 export interface RecordRangeReader {
   /** Up to `limit` records with afterSeq < seq (≤ untilSeq when given), in seq order. */
-  readPage(afterSeq: number, untilSeq: number | undefined, limit: number): Promise<CanonicalLedgerRecord[]>;
+  readPage(afterSeq: number, untilSeq: number | undefined, limit: number): Promise<RecordPage>;
   /** Reading runs on this thread, blocking it (better-sqlite3): nothing gained by reading a page early. */
   blocking: boolean;
   close(): Promise<void>;
@@ -29,7 +31,7 @@ const toRecord = (row: RecordTuple): CanonicalLedgerRecord => ({ seq: Number(row
 /** Reads through `db` (on this thread). */
 export function createDatabaseRangeReader(db: SqlExecutor): RecordRangeReader {
   return {
-    readPage: async (afterSeq, untilSeq, limit) => cutAt(await readRecordPage(db, afterSeq, limit), untilSeq),
+    readPage: async (afterSeq, untilSeq, limit) => recordArrayPage(cutAt(await readRecordPage(db, afterSeq, limit), untilSeq)),
     // As before for both dialects: it is used for `:memory:`, for reading on after a misfit, and in tests.
     blocking: false,
     close: async () => undefined,
@@ -63,7 +65,7 @@ async function openSqliteReader(path: string): Promise<RecordRangeReader> {
   const page = connection.prepare('SELECT seq, canonical_content, leaf_hash, chain_hash FROM audit_ledger WHERE seq > ? ORDER BY seq LIMIT ?').raw(true);
   return {
     async readPage(afterSeq, untilSeq, limit) {
-      return cutAt((page.all(afterSeq, limit) as RecordTuple[]).map(toRecord), untilSeq);
+      return recordArrayPage(cutAt((page.all(afterSeq, limit) as RecordTuple[]).map(toRecord), untilSeq));
     },
     blocking: true,
     async close() {
@@ -73,7 +75,7 @@ async function openSqliteReader(path: string): Promise<RecordRangeReader> {
 }
 
 async function openPostgresReader(url: string, snapshot: string | undefined): Promise<RecordRangeReader> {
-  const { default: pg } = await import('pg');
+  const { default: pg } = await withoutCloudflareProbe(() => import('pg'));
   const client = new pg.Client({ connectionString: url, application_name: 'readingroom-audit-verify' });
   await client.connect();
   try {
@@ -83,20 +85,26 @@ async function openPostgresReader(url: string, snapshot: string | undefined): Pr
     await client.end().catch(() => undefined);
     throw error;
   }
-  // The page's rows in PostgreSQL's binary COPY format, parsed here: node-postgres's row parsing
-  // (a message, an array and a string per field, for every row) cost more than the hashing.
-  let buffer: Buffer | undefined;
+  // The page's rows in PostgreSQL's binary COPY format, checked in those bytes (recordPage.ts):
+  // node-postgres's row parsing (a message, an array and a string per field, for every row) cost
+  // more than the hashing. A page's buffer is reused once the page is released (two at a time
+  // at most: one summarized while the next is read).
+  const buffers: Buffer[] = [];
   return {
     async readPage(afterSeq, untilSeq, limit) {
       // Interpolated, as COPY takes no parameters: both are checked to be plain integers.
       if (!Number.isSafeInteger(afterSeq) || !Number.isSafeInteger(limit) || limit < 0) throw new Error(`bad page bounds: after ${afterSeq}, limit ${limit}`);
       const sql = `COPY (SELECT seq, canonical_content, leaf_hash, chain_hash FROM audit_ledger WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${limit}) TO STDOUT (FORMAT binary)`;
-      // One page at a time reuses the buffer (the records are strings of their own).
-      const into = buffer;
-      buffer = undefined;
-      const { data, length } = await copyOutOf(client, sql, into);
-      buffer = data;
-      return cutAt(parseBinaryCopyRecords(data, length), untilSeq);
+      const { data, length } = await copyOutOf(client, sql, buffers.pop());
+      const rows = indexBinaryCopyRows(data, length);
+      // Rows come in seq order (the primary key): those up to untilSeq are a prefix.
+      let count = rows.count;
+      if (untilSeq !== undefined) while (count > 0 && rows.seqs[count - 1]! > untilSeq) count--;
+      let released = false;
+      return copyRowsPage(rows, count, () => {
+        if (!released && buffers.length < 2) buffers.push(data);
+        released = true;
+      });
     },
     // PostgreSQL's backend reads the next page while this thread checks the last.
     blocking: false,

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { resolveDatabaseUrl, resolveDataDir } from '../../dataPaths.js';
 import { loadAuditConfig } from '../auditConfig.js';
 import { AUDIT_USAGE } from './auditUsage.js';
+import { withoutCloudflareProbe } from './withoutCloudflareProbe.js';
 import { startRangeWorkers } from './RangeWorkerPool.js';
 
 export { AUDIT_USAGE };
@@ -46,7 +47,8 @@ export async function runAuditCommand(args: string[], out: Output = console): Pr
     const extraCheckpoints = values.checkpoints ? readCheckpointDir(values.checkpoints) : [];
     // Read-only: on SQLite no writer connection and no checkpointing thread to start (PostgreSQL
     // reads in a READ ONLY transaction: verifyStoredLedger).
-    const db = await openDatabase(databaseUrl, { poolMax: 1, readOnly: true });
+    // On PostgreSQL opening the database loads node-postgres.
+    const db = await withoutCloudflareProbe(() => openDatabase(databaseUrl, { poolMax: 1, readOnly: true }));
     try {
       const started = performance.now();
       const report = await verifyStoredLedger(db, { origin, verifierKeys, extraCheckpoints, databaseUrl, pool });

@@ -5,9 +5,9 @@
  * not so, an earlier range has a problem, or the joining side sees that the range does not fit
  * and reads on from where the ledger stopped making sense (verifyStoredLedger.ts).
  */
-import type { CanonicalLedgerRecord } from '../core/ledgerRecord.js';
+import type { RecordPage } from './recordPage.js';
+import type { PageResult } from './recordPageTask.js';
 import type { RecordRangeReader } from './recordRangeReader.js';
-import { summarizePageTask, type PageResult } from './recordPageTask.js';
 
 export interface RecordRange {
   /** Records with afterSeq < seq ≤ untilSeq (no upper end when undefined: the last range). */
@@ -38,22 +38,27 @@ export interface RangePage extends PageResult {
 export async function* summarizeRange(reader: RecordRangeReader, task: RangeTask): AsyncGenerator<RangePage> {
   let boundary = 0;
   let position = task.startIndex;
-  let next: Promise<CanonicalLedgerRecord[]> | undefined = reader.readPage(task.afterSeq, task.untilSeq, task.pageSize);
+  let next: Promise<RecordPage | undefined> | undefined = reader.readPage(task.afterSeq, task.untilSeq, task.pageSize);
   try {
     for (;;) {
-      const records: CanonicalLedgerRecord[] = await next!;
-      if (records.length === 0) return;
-      const lastSeq = records[records.length - 1]!.seq;
-      const readNext = (): Promise<CanonicalLedgerRecord[]> => (records.length < task.pageSize ? Promise.resolve([]) : reader.readPage(lastSeq, task.untilSeq, task.pageSize));
+      const records = await next!;
+      if (!records || records.count === 0) return;
+      const count = records.count;
+      const lastSeq = records.seqAt(count - 1);
+      const readNext = (): Promise<RecordPage | undefined> => (count < task.pageSize ? Promise.resolve(undefined) : reader.readPage(lastSeq, task.untilSeq, task.pageSize));
       next = reader.blocking ? undefined : readNext();
-      for (let from = 0; from < records.length; ) {
-        while (task.boundaries[boundary] !== undefined && task.boundaries[boundary]! <= position) boundary++;
-        const limit = task.boundaries[boundary] === undefined ? Infinity : task.boundaries[boundary]! - position;
-        const to = Math.min(records.length, from + limit);
-        const page = summarizePageTask({ startIndex: position, records: from === 0 && to === records.length ? records : records.slice(from, to), minNodeLevel: task.minNodeLevel });
-        yield { ...page, lastSeq: records[to - 1]!.seq };
-        position += to - from;
-        from = to;
+      try {
+        for (let from = 0; from < count; ) {
+          while (task.boundaries[boundary] !== undefined && task.boundaries[boundary]! <= position) boundary++;
+          const limit = task.boundaries[boundary] === undefined ? Infinity : task.boundaries[boundary]! - position;
+          const to = Math.min(count, from + limit);
+          const page = records.summarize(from, to, position, task.minNodeLevel);
+          yield { ...page, lastSeq: records.seqAt(to - 1) };
+          position += to - from;
+          from = to;
+        }
+      } finally {
+        records.release();
       }
       next ??= readNext();
     }

@@ -4,6 +4,7 @@
  * Told to close, it closes the connection and ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { withoutCloudflareProbe } from './withoutCloudflareProbe.js';
 import { openOwnRangeReader, type RecordRangeReader } from './recordRangeReader.js';
 import type { WorkerMessage, WorkerRangeTask } from './RangeWorkerPool.js';
 import { summarizeRange } from './summarizeRange.js';
@@ -13,7 +14,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 
 // The driver loads while the main thread reads the checkpoints.
 const preload = (workerData as { preload?: string } | undefined)?.preload;
-if (preload) void import(preload === 'postgres' ? 'pg' : 'better-sqlite3').catch(() => undefined);
+if (preload) void withoutCloudflareProbe(() => import(preload === 'postgres' ? 'pg' : 'better-sqlite3')).catch(() => undefined);
 
 // One connection for every range this thread is given (all of one verification).
 let reader: Promise<RecordRangeReader> | undefined;
