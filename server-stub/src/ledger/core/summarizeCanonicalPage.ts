@@ -69,6 +69,15 @@ export function summarizeCanonicalPage(records: readonly CanonicalLedgerRecord[]
     link.write(record.chainHash, 0, HASH_SIZE, 'hex');
   }
   const first = records[0]!;
+  return toCanonicalPageResult(leaves, startIndex, minNodeLevel, { seq: first.seq, leafHash: first.leafHash, chainHash: first.chainHash }, records[count - 1]!.chainHash);
+}
+
+/**
+ * The result for a page whose every record passed: its leaf hashes (`leaves`, one after the
+ * other) hashed into the page's subtrees, and the first and last records' stored hashes.
+ */
+export function toCanonicalPageResult(leaves: Buffer, startIndex: number, minNodeLevel: number, first: NonNullable<RecordPageSummary['first']>, lastChainHash: string): CanonicalPageResult {
+  const count = leaves.length / HASH_SIZE;
   const { nodes, completed } = hashSubtrees(leaves, startIndex, minNodeLevel);
   const summary: RecordPageSummary = {
     startIndex,
@@ -76,8 +85,8 @@ export function summarizeCanonicalPage(records: readonly CanonicalLedgerRecord[]
     checked: count,
     range: { begin: startIndex, end: startIndex + count, nodes },
     firstSeq: first.seq,
-    first: { seq: first.seq, leafHash: first.leafHash, chainHash: first.chainHash },
-    lastChainHash: records[count - 1]!.chainHash,
+    first,
+    lastChainHash,
   };
   return { summary, nodes: completed };
 }
@@ -91,7 +100,7 @@ function hasContentFields(record: object): boolean {
  * The compact range of leaves [begin, begin + n) (CompactRange.appendLeaf for each), and the
  * nodes of at least minLevel it completes, in the order CompactRange would report them.
  */
-export function hashSubtrees(leaves: Buffer, begin: number, minLevel: number): { nodes: { level: number; hash: Uint8Array }[]; completed: TreeNodeHash[] } {
+function hashSubtrees(leaves: Buffer, begin: number, minLevel: number): { nodes: { level: number; hash: Uint8Array }[]; completed: TreeNodeHash[] } {
   const stack = Buffer.allocUnsafe(MAX_RANGE_NODES * HASH_SIZE);
   const levels: number[] = [];
   const input = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);

@@ -12,8 +12,7 @@
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { readTopLevelSeq } from './canonicalRecord.js';
-import { hashSubtrees, type CanonicalPageResult } from './summarizeCanonicalPage.js';
-import type { RecordPageSummary } from './summarizeRecordPage.js';
+import { toCanonicalPageResult, type CanonicalPageResult } from './summarizeCanonicalPage.js';
 import { HASH_SIZE } from './treeHashes.js';
 
 /**
@@ -79,17 +78,7 @@ export function summarizeCanonicalRows(rows: CanonicalRows, from: number, to: nu
   const firstRow = from * FIELDS;
   const hex = (field: number) => data.toString('utf8', fields[field]!, fields[field]! + HEX_DIGITS);
   const first = { seq: startIndex + 1, leafHash: hex(firstRow + 2), chainHash: hex(firstRow + 4) };
-  const { nodes, completed } = hashSubtrees(leaves, startIndex, minNodeLevel);
-  const summary: RecordPageSummary = {
-    startIndex,
-    count,
-    checked: count,
-    range: { begin: startIndex, end: startIndex + count, nodes },
-    firstSeq: first.seq,
-    first,
-    lastChainHash: hex((to - 1) * FIELDS + 4),
-  };
-  return { summary, nodes: completed };
+  return toCanonicalPageResult(leaves, startIndex, minNodeLevel, first, hex((to - 1) * FIELDS + 4));
 }
 
 const QUOTE = 0x22;
