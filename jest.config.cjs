@@ -60,8 +60,9 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/server-stub'],
       testMatch: ['**/*.test.ts'],
-      // The PostgreSQL adapter's own tests need PostgreSQL: they run in server-postgres only.
-      testPathIgnorePatterns: ['/node_modules/', '/dist/', '/stores/db/openPostgresDatabase\\.test\\.ts$'],
+      // Tests of PostgreSQL-only code (the adapter, audit verify's COPY reader) need PostgreSQL:
+      // they run in server-postgres only.
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '/stores/db/openPostgresDatabase\\.test\\.ts$', '/test/ledger/copyOutOf\\.test\\.ts$'],
     },
     // The server's store, service and route tests again, on PostgreSQL (each app or store gets a
     // schema of its own; see server-stub/test/testDatabase.ts). Pure unit tests run once, above.

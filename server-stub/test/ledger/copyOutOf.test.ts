@@ -1,12 +1,10 @@
 import pg from 'pg';
 import { copyOutOf } from '../../src/ledger/verify/copyOutOf.js';
 import { parseBinaryCopyRecords } from '../../src/ledger/verify/parseBinaryCopyRecords.js';
-import { testDialect, testPostgresUrl } from '../testDatabase.js';
+import { testPostgresUrl } from '../testDatabase.js';
 
-// How `audit verify` reads pages on PostgreSQL; in the SQLite project there is nothing to run it on.
-const onPostgres = testDialect === 'postgres' ? describe : describe.skip;
-
-onPostgres('copyOutOf: a COPY ... TO STDOUT on a node-postgres client', () => {
+// How `audit verify` reads pages on PostgreSQL: run in the server-postgres project only (jest.config.cjs).
+describe('copyOutOf: a COPY ... TO STDOUT on a node-postgres client', () => {
   let client: pg.Client;
   beforeEach(async () => {
     client = new pg.Client({ connectionString: testPostgresUrl });
