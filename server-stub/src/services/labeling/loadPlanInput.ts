@@ -3,22 +3,21 @@ import type { CaseSubmissionRecord, LabelState } from '../../stores/labeling/lab
 import { submissionKey, type LabelChange, type PlanInput } from './planLabelChanges.js';
 
 /**
- * Reads what the label rules need for these changes: the labels they name (unless `loaded`
- * holds them), every label of each submitting labeler's case, and the known submissions of the
- * cases involved (unless `loadedSubmissions` holds them: read before, of these cases and maybe more).
+ * What the label rules need for these changes: the states of the labels they name (from
+ * `loaded`, read before for these labels and maybe more), every label of each submitting
+ * labeler's case, and the known submissions of the cases involved (unless `loadedSubmissions`
+ * holds them: read before, of these cases and maybe more).
  */
 export async function loadPlanInput(
   tx: TransactionalStoreSet,
   changes: readonly LabelChange[],
   recordedAt: string,
-  loaded?: readonly LabelState[],
+  loaded: readonly LabelState[],
   loadedSubmissions?: readonly CaseSubmissionRecord[],
 ): Promise<PlanInput> {
   const states = new Map<string, LabelState>();
-  const labelIds = changes.flatMap(c => ('snapshot' in c ? [c.snapshot.labelId] : 'removal' in c ? [c.removal.labelId] : []));
-  // `loaded`: states read before (of these labels and maybe more); only these labels' are used.
-  const wanted = new Set(labelIds);
-  for (const state of loaded ?? (await tx.labels.loadStates(labelIds))) if (wanted.has(state.labelId)) states.set(state.labelId, state);
+  const wanted = new Set(changes.flatMap(c => ('snapshot' in c ? [c.snapshot.labelId] : 'removal' in c ? [c.removal.labelId] : [])));
+  for (const state of loaded) if (wanted.has(state.labelId)) states.set(state.labelId, state);
 
   const cases = new Map<string, { projectId: string; StudyInstanceUID: string; userId: string }>();
   const addCase = (projectId: string, StudyInstanceUID: string, userId: string) => cases.set(submissionKey(projectId, StudyInstanceUID, userId), { projectId, StudyInstanceUID, userId });
