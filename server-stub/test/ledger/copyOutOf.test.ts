@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { copyOutOf } from '../../src/ledger/verify/copyOutOf.js';
-import { parseBinaryCopyRecords } from '../../src/ledger/verify/parseBinaryCopyRecords.js';
+import { decodeCopyRecords, indexBinaryCopyRows } from '../../src/ledger/verify/binaryCopyRows.js';
 import { testPostgresUrl } from '../testDatabase.js';
 
 // How `audit verify` reads pages on PostgreSQL: run in the server-postgres project only (jest.config.cjs).
@@ -18,7 +18,7 @@ describe('copyOutOf: a COPY ... TO STDOUT on a node-postgres client', () => {
     const select = "SELECT g::bigint, repeat('é\\\"', g % 300) || g, md5(g::text), md5((g + 1)::text) FROM generate_series(1, 3000) g ORDER BY g";
     const { data, length } = await copyOutOf(client, `COPY (${select}) TO STDOUT (FORMAT binary)`, Buffer.alloc(16));
     const rows = (await client.query<[string, string, string, string]>({ text: select, rowMode: 'array' })).rows;
-    expect(parseBinaryCopyRecords(data, length)).toEqual(rows.map(([seq, canonicalContent, leafHash, chainHash]) => ({ seq: Number(seq), canonicalContent, leafHash, chainHash })));
+    expect(decodeCopyRecords(indexBinaryCopyRows(data, length))).toEqual(rows.map(([seq, canonicalContent, leafHash, chainHash]) => ({ seq: Number(seq), canonicalContent, leafHash, chainHash })));
   });
 
   it('rejects with the server error, and the client runs the next query', async () => {

@@ -6,7 +6,7 @@
  */
 import type { CanonicalLedgerRecord } from '../core/ledgerRecord.js';
 import { summarizeCanonicalRows } from '../core/summarizeCanonicalRows.js';
-import { decodeCopyRecords, type CopyRows } from './parseBinaryCopyRecords.js';
+import { decodeCopyRecords, type CopyRows } from './binaryCopyRows.js';
 import { summarizePageTask, type PageResult } from './recordPageTask.js';
 
 export interface RecordPage {

@@ -4,7 +4,7 @@
  * connection), or on a read-only connection of its own (a worker thread), which reads rows as
  * arrays on SQLite (better-sqlite3 builds a keyed object per row about twice as slowly, and the
  * verifier reads every record of the ledger) and as binary COPY output on PostgreSQL, parsed
- * here (parseBinaryCopyRecords.ts) into the same records node-postgres would return. On
+ * here (binaryCopyRows.ts) into the same records node-postgres would return. On
  * PostgreSQL an own connection reads in the snapshot the main connection exported, so every
  * reader sees the same ledger.
  */
@@ -14,7 +14,7 @@ import { parseDatabaseUrl } from '../../stores/db/openDatabase.js';
 import { readRecordPage } from '../store/readLedgerRecords.js';
 import { copyOutOf } from './copyOutOf.js';
 import { withoutCloudflareProbe } from './withoutCloudflareProbe.js';
-import { indexBinaryCopyRows } from './parseBinaryCopyRecords.js';
+import { indexBinaryCopyRows } from './binaryCopyRows.js';
 import { copyRowsPage, recordArrayPage, type RecordPage } from './recordPage.js';
 
 export interface RecordRangeReader {

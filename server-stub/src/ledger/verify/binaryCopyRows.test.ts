@@ -1,4 +1,7 @@
-import { parseBinaryCopyRecords } from './parseBinaryCopyRecords.js';
+import { decodeCopyRecords, indexBinaryCopyRows } from './binaryCopyRows.js';
+
+/** The COPY output as the records node-postgres would return for the same SELECT. */
+const decodeCopyOutput = (data: Buffer, length?: number) => decodeCopyRecords(indexBinaryCopyRows(data, length));
 
 type Field = Buffer | null;
 
@@ -26,41 +29,41 @@ const bigint = (n: bigint) => {
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 const row = (seq: bigint, content: string, leaf = 'a'.repeat(64), chain = 'b'.repeat(64)): Field[] => [bigint(seq), utf8(content), utf8(leaf), utf8(chain)];
 
-describe('parseBinaryCopyRecords', () => {
+describe('indexBinaryCopyRows and decodeCopyRecords', () => {
   it('reads the rows as node-postgres returns them for the same SELECT: UTF-8 text, the seq as a number', () => {
     const text = '{"detail":{"note":"naïve \\"quoted\\" back\\\\slash\\n😀"},"seq":7}';
-    expect(parseBinaryCopyRecords(copyOutput([row(7n, text), row(8n, '{}', 'c', 'd')]))).toEqual([
+    expect(decodeCopyOutput(copyOutput([row(7n, text), row(8n, '{}', 'c', 'd')]))).toEqual([
       { seq: 7, canonicalContent: text, leafHash: 'a'.repeat(64), chainHash: 'b'.repeat(64) },
       { seq: 8, canonicalContent: '{}', leafHash: 'c', chainHash: 'd' },
     ]);
   });
 
   it('reads an empty result, and skips a header extension', () => {
-    expect(parseBinaryCopyRecords(copyOutput([]))).toEqual([]);
-    expect(parseBinaryCopyRecords(copyOutput([row(1n, '{}')], { extension: Buffer.from('future') }))).toHaveLength(1);
+    expect(decodeCopyOutput(copyOutput([]))).toEqual([]);
+    expect(decodeCopyOutput(copyOutput([row(1n, '{}')], { extension: Buffer.from('future') }))).toHaveLength(1);
   });
 
   it('reads only the given length of a larger (reused) buffer', () => {
     const output = copyOutput([row(1n, '{}')]);
     const larger = Buffer.concat([output, Buffer.from('left over from a longer page')]);
-    expect(parseBinaryCopyRecords(larger, output.length)).toHaveLength(1);
+    expect(decodeCopyOutput(larger, output.length)).toHaveLength(1);
   });
 
   // Bytes that are not UTF-8 decode as node-postgres decodes them (U+FFFD), so they fail verification alike.
   it('decodes bytes that are not UTF-8 the way node-postgres does', () => {
     const bytes = Buffer.from([0x7b, 0xff, 0xc3, 0x7d]);
-    expect(parseBinaryCopyRecords(copyOutput([[bigint(1n), bytes, utf8('x'), utf8('y')]]))[0]!.canonicalContent).toBe(bytes.toString('utf8'));
+    expect(decodeCopyOutput(copyOutput([[bigint(1n), bytes, utf8('x'), utf8('y')]]))[0]!.canonicalContent).toBe(bytes.toString('utf8'));
   });
 
   it('seqs beyond 2^53 as Number(text) would round them, negative ones exactly', () => {
     const seqs = [2n ** 53n - 1n, 2n ** 53n + 1n, 2n ** 62n + 12345n, -5n];
-    const records = parseBinaryCopyRecords(copyOutput(seqs.map(seq => row(seq, '{}'))));
+    const records = decodeCopyOutput(copyOutput(seqs.map(seq => row(seq, '{}'))));
     expect(records.map(r => r.seq)).toEqual(seqs.map(seq => Number(String(seq))));
   });
 
   // NOT NULL columns cannot hold one, but a reader must not invent a value: null, as node-postgres gives.
   it('NULL fields as null, and a NULL seq as 0 (as Number(null)), so they fail verification', () => {
-    expect(parseBinaryCopyRecords(copyOutput([[null, null, null, null]]))).toEqual([{ seq: 0, canonicalContent: null, leafHash: null, chainHash: null }]);
+    expect(decodeCopyOutput(copyOutput([[null, null, null, null]]))).toEqual([{ seq: 0, canonicalContent: null, leafHash: null, chainHash: null }]);
   });
 
   it.each([
@@ -72,6 +75,6 @@ describe('parseBinaryCopyRecords', () => {
     ['a 4-byte seq', copyOutput([[int32(1), utf8('{}'), utf8('x'), utf8('y')]])],
     ['a negative field length', Buffer.concat([copyOutput([]).subarray(0, 19), int16(4), int32(-2)])],
   ])('throws on %s', (_, data) => {
-    expect(() => parseBinaryCopyRecords(data)).toThrow();
+    expect(() => decodeCopyOutput(data)).toThrow();
   });
 });

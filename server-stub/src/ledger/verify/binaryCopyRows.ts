@@ -67,10 +67,6 @@ export function decodeCopyRecords(rows: CopyRows, from = 0, to = rows.count): Ca
   return records;
 }
 
-export function parseBinaryCopyRecords(data: Buffer, length = data.length): CanonicalLedgerRecord[] {
-  return decodeCopyRecords(indexBinaryCopyRows(data, length));
-}
-
 function grown<T extends Float64Array | Int32Array>(from: T, into: T): T {
   into.set(from);
   return into;
