@@ -1,9 +1,9 @@
 import { readTopLevelSeq, toCanonicalRecord } from './canonicalRecord.js';
-import { canonicalizeRecordContent } from './hashRecordContent.js';
 import type { CanonicalLedgerRecord } from './ledgerRecord.js';
 import { readCanonicalSeq, readFlatRecordSeq, summarizeCanonicalPage } from './summarizeCanonicalPage.js';
 import { summarizeRecordPage } from './summarizeRecordPage.js';
 import { createTestLedger } from './testing/createTestLedger.js';
+import { flatRecordText, seqTexts } from './testing/seqTexts.js';
 import type { TreeNodeHash } from './CompactRange.js';
 
 const records = createTestLedger(1100).records.map(toCanonicalRecord);
@@ -69,26 +69,7 @@ describe('summarizeCanonicalPage (the fast path of summarizeRecordPage)', () => 
 });
 
 describe('readCanonicalSeq', () => {
-  const flat = (seq: number, detail: Record<string, unknown> = { projectId: 'lung' }) =>
-    canonicalizeRecordContent({ seq, recordedAt: '2026-11-28T11:43:57.123Z', kind: 'label.created', actor: { userId: 'user-3', role: 'labeler' }, subject: { StudyInstanceUID: '2.25.1', SOPInstanceUIDs: ['2.25.1.2'] }, detail: detail as never });
-  const texts = [
-    ...records.map(record => record.canonicalContent),
-    flat(1),
-    flat(42, {}),
-    flat(7, { a: 1, b: true, c: null, d: -2.5e3 }),
-    flat(8, { text: 'quote " and backslash \\ inside' }),
-    flat(9, { nested: { seq: 1 } }),
-    '{"actor":{"seq":5},"detail":{},"kind":"k","recordedAt":"t","seq":6,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":06,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":6}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":6.5,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":"6","subject":{}}',
-    '{"actor":{"a":"x,\\"seq\\":1"},"detail":{},"kind":"k","recordedAt":"t","seq":2,"subject":{}}',
-    '{"actor":{"a":b:c},"detail":{},"kind":"k","recordedAt":"t","seq":3,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","subject":{},"seq":4}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":',
-    '',
-  ];
+  const texts = seqTexts(records);
 
   it('reads what readTopLevelSeq reads, from records and from texts made to mislead it', () => {
     for (const text of texts) expect({ text, seq: readCanonicalSeq(text) }).toEqual({ text, seq: readTopLevelSeq(text) });
@@ -96,7 +77,7 @@ describe('readCanonicalSeq', () => {
   });
 
   it('reads the usual record by its own pattern, and leaves the others to readTopLevelSeq', () => {
-    expect([flat(123), flat(42, {}), flat(7, { a: 1, b: true, c: null, d: -2.5e3 })].map(readFlatRecordSeq)).toEqual([123, 42, 7]);
-    expect([flat(8, { text: 'quote " inside' }), flat(9, { nested: { seq: 1 } }), records[0]!.canonicalContent].map(readFlatRecordSeq)).toEqual([undefined, undefined, undefined]);
+    expect([flatRecordText(123), flatRecordText(42, {}), flatRecordText(7, { a: 1, b: true, c: null, d: -2.5e3 })].map(readFlatRecordSeq)).toEqual([123, 42, 7]);
+    expect([flatRecordText(8, { text: 'quote " inside' }), flatRecordText(9, { nested: { seq: 1 } }), records[0]!.canonicalContent].map(readFlatRecordSeq)).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -5,6 +5,7 @@ import type { CanonicalLedgerRecord } from './ledgerRecord.js';
 import { readFlatRecordSeq, summarizeCanonicalPage } from './summarizeCanonicalPage.js';
 import { FIELDS, readFlatRecordSeqBytes, summarizeCanonicalRows, type CanonicalRows } from './summarizeCanonicalRows.js';
 import { createTestLedger } from './testing/createTestLedger.js';
+import { seqTexts } from './testing/seqTexts.js';
 
 const records = createTestLedger(1100).records.map(toCanonicalRecord);
 
@@ -153,33 +154,7 @@ describe('summarizeCanonicalRows (summarizeCanonicalPage on the bytes as read)',
 });
 
 describe('readFlatRecordSeqBytes', () => {
-  const flat = (seq: number, detail: Record<string, unknown> = { projectId: 'lung' }) =>
-    canonicalizeRecordContent({ seq, recordedAt: '2026-11-28T11:43:57.123Z', kind: 'label.created', actor: { userId: 'user-3', role: 'labeler' }, subject: { StudyInstanceUID: '2.25.1', SOPInstanceUIDs: ['2.25.1.2'] }, detail: detail as never });
-  const texts = [
-    ...records.map(record => record.canonicalContent),
-    flat(1),
-    flat(42, {}),
-    flat(7, { a: 1, b: true, c: null, d: -2.5e3 }),
-    flat(8, { text: 'quote " and backslash \\ inside' }),
-    flat(9, { nested: { seq: 1 } }),
-    flat(10, { name: 'naïve 😀 ünïcödé' }),
-    flat(123456789012345),
-    flat(1234567890123456),
-    '{"actor":{"seq":5},"detail":{},"kind":"k","recordedAt":"t","seq":6,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":06,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":0,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":6}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":6.5,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":"6","subject":{}}',
-    '{"actor":{"a":"x,\\"seq\\":1"},"detail":{},"kind":"k","recordedAt":"t","seq":2,"subject":{}}',
-    '{"actor":{"a":b:c},"detail":{},"kind":"k","recordedAt":"t","seq":3,"subject":{}}',
-    '{"actor":{"a":[1]},"detail":{},"kind":"k","recordedAt":"t","seq":3,"subject":{}}',
-    '{"actor":{"a":"b","c"},"detail":{},"kind":"k","recordedAt":"t","seq":3,"subject":{}}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","subject":{},"seq":4}',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":',
-    '{"actor":{},"detail":{},"kind":"k","recordedAt":"t","seq":5',
-    '',
-  ];
+  const texts = seqTexts(records);
 
   it('reads what readFlatRecordSeq reads wherever it matches, and nothing where it does not', () => {
     for (const text of texts) {
